@@ -1,0 +1,52 @@
+// Bundles the extension host, the CLI, the emulator and the webview app.
+// `node esbuild.js --watch` rebuilds on change; `--dev` keeps bundles unminified.
+const esbuild = require('esbuild');
+const fs = require('fs');
+
+const watch = process.argv.includes('--watch');
+const dev = process.argv.includes('--dev') || watch;
+
+/** @type {import('esbuild').BuildOptions[]} */
+const targets = [
+  {
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
+  },
+  {
+    entryPoints: { cli: 'src/cli/main.ts' },
+    platform: 'node', format: 'cjs', target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    entryPoints: { emulator: 'src/emulator/main.ts' },
+    platform: 'node', format: 'cjs', target: 'node20',
+  },
+  {
+    entryPoints: { 'webview/panel': 'src/webview/main.tsx' },
+    platform: 'browser', format: 'esm', target: 'es2022',
+    tsconfig: 'src/webview/tsconfig.json',
+    loader: { '.css': 'css', '.ttf': 'file' },
+  },
+];
+
+async function main() {
+  const existing = targets.filter((t) => Object.values(t.entryPoints).every((p) => fs.existsSync(p)));
+  const contexts = await Promise.all(existing.map((t) => esbuild.context({
+    bundle: true,
+    outdir: 'dist',
+    sourcemap: dev ? 'linked' : false,
+    minify: !dev,
+    legalComments: 'none',
+    logLevel: 'warning',
+    ...t,
+  })));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });

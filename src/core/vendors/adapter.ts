@@ -1,0 +1,89 @@
+import type {
+  AuditEvent, AuditQuery, Connection, Credentials, FieldChange, FilterKey, VendorId,
+} from '../model';
+
+/** The part of a request that depends on the vendor; the request builder adds origin and auth. */
+export interface VendorRequest {
+  method: 'GET' | 'POST';
+  /** Appended to the connection's base URL, e.g. `/api/v1/audit/search`. */
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+/** One contiguous time range the engine pages through (a vendor may need several). */
+export interface TimeWindow {
+  from: string;
+  to: string;
+}
+
+/** Which page to fetch: `index` is 0-based in every adapter; the adapter maps it to its vendor's numbering. */
+export interface PageCursor {
+  window: TimeWindow;
+  index: number;
+  size: number;
+}
+
+/** A record that did not validate: still returned (raw, with what could be read), never dropped. */
+export interface RecordWarning {
+  eventId: string;
+  message: string;
+}
+
+export interface NormalizedPage {
+  events: AuditEvent[];
+  warnings: RecordWarning[];
+  /** Records in the vendor's page before normalization (to detect the last page). */
+  recordCount: number;
+  /** Total matching records in this window, when the vendor says. */
+  total?: number;
+}
+
+export interface VendorLimits {
+  defaultPageSize: number;
+  maxPageSize: number;
+  /** Longest range one request may cover; longer queries are split into windows. */
+  maxWindowMs?: number;
+  /** How far back the vendor can search from now; older ranges are narrowed with a warning. */
+  reachMs?: number;
+  /** The vendor's documented request budget per credential. */
+  rateLimit?: { requests: number; perMs: number };
+  /** Whether pages may be fetched in parallel once the total is known. */
+  parallelPages: boolean;
+}
+
+/** Vendor error bodies reduced to what the user should read. */
+export interface VendorErrorInfo {
+  message: string;
+  supportRef?: string;
+  /** The vendor says the caller lacks permission even if the status is not 403. */
+  permission?: boolean;
+}
+
+/**
+ * AXP-style sources give snapshots, not diffs: the engine groups events by `key` and asks
+ * `diff` for the changes between consecutive snapshots of the same object.
+ */
+export interface SnapshotDiffing {
+  key(event: AuditEvent): string | null;
+  diff(older: AuditEvent | null, newer: AuditEvent): FieldChange[];
+}
+
+/** Everything the engine needs to know about one vendor. Adapters only describe; they never send. */
+export interface VendorAdapter {
+  readonly vendor: VendorId;
+  readonly label: string;
+  readonly limits: VendorLimits;
+  /** Filters the vendor applies server-side; the engine applies the rest locally. */
+  readonly serverFilters: ReadonlySet<FilterKey>;
+  /** The fields of a connection this vendor needs, for validation before any request. */
+  validateConnection(connection: Connection): string | undefined;
+  /** Throws AuditLensError('config') when the credential lacks a part the vendor needs. */
+  authHeaders(connection: Connection, credentials: Credentials): Record<string, string>;
+  buildRequest(connection: Connection, query: AuditQuery, cursor: PageCursor): VendorRequest;
+  /** Never throws for record-level problems; throws AuditLensError('schema') only when the envelope is unusable. */
+  parsePage(body: unknown, cursor: PageCursor): NormalizedPage;
+  /** Extracts the vendor's message from an error body, if it has the vendor's shape. */
+  parseError(status: number, body: unknown): VendorErrorInfo | undefined;
+  readonly snapshots?: SnapshotDiffing;
+}

@@ -1,0 +1,116 @@
+import type { VendorId } from '../core/model';
+
+/** A small seeded PRNG (mulberry32): the same seed always gives the same demo data. */
+export type Random = () => number;
+
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function pick<T>(random: Random, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+export function hex(random: Random, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += Math.floor(random() * 16).toString(16);
+  return out;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+  role: 'admin' | 'user';
+}
+
+export const PEOPLE: readonly Person[] = [
+  { id: '605072ae40973f002d004cc6', name: 'Bob Smith', email: 'bob.smith@example.com', role: 'admin' },
+  { id: '605072ae40973f002d004cc7', name: 'Jane Smith', email: 'jsmith@example.com', role: 'admin' },
+  { id: '605072ae40973f002d004cc8', name: 'Chris Dunbar', email: 'chris.dunbar@example.com', role: 'user' },
+  { id: '605072ae40973f002d004cc9', name: 'Ana Lopez', email: 'ana.lopez@example.com', role: 'user' },
+  { id: '605072ae40973f002d004cca', name: 'Wei Chen', email: 'wei.chen@example.com', role: 'admin' },
+  { id: '605072ae40973f002d004ccb', name: 'Priya Nair', email: 'priya.nair@example.com', role: 'user' },
+];
+
+/** A trace that several vendors saw: the demo's cross-vendor trace search finds all of them. */
+export interface SharedTrace {
+  traceId: string;
+  timeMs: number;
+  actor: Person;
+}
+
+export interface DatasetOptions {
+  seed?: number;
+  /** Events are placed in [now - spanMs, now] unless `window` is given. */
+  now?: number;
+  spanMs?: number;
+  /** A fixed window for tests, in epoch ms. */
+  window?: { fromMs: number; toMs: number };
+  /** Records per vendor. */
+  counts?: Partial<Record<VendorId, number>>;
+  sharedTraces?: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+export const DEFAULT_COUNTS: Record<VendorId, number> = {
+  perfecto: 400, axp: 300, descope: 300, surfsight: 300, zluri: 500,
+};
+
+/**
+ * The emulator's data, generated once per vendor on first use and kept newest first.
+ * Generators live with each vendor route; this holds what they share.
+ */
+export class Dataset {
+  readonly seed: number;
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly counts: Record<VendorId, number>;
+  readonly sharedTraces: readonly SharedTrace[];
+  private readonly cache = new Map<VendorId, readonly unknown[]>();
+
+  constructor(options: DatasetOptions = {}) {
+    this.seed = options.seed ?? 20251204;
+    const now = options.now ?? Date.now();
+    this.fromMs = options.window?.fromMs ?? now - (options.spanMs ?? 35 * DAY);
+    this.toMs = options.window?.toMs ?? now;
+    this.counts = { ...DEFAULT_COUNTS, ...options.counts };
+    const random = seededRandom(this.seed);
+    const traces: SharedTrace[] = [];
+    for (let i = 0; i < (options.sharedTraces ?? 12); i++) {
+      // Recent enough that every vendor's reach (Descope: 30 days) includes them.
+      const span = Math.min(this.toMs - this.fromMs, 20 * DAY);
+      traces.push({ traceId: hex(random, 32), timeMs: Math.floor(this.toMs - random() * span), actor: pick(random, PEOPLE) });
+    }
+    this.sharedTraces = traces;
+  }
+
+  /** A PRNG for one vendor, independent of the order vendors are generated in. */
+  random(vendor: VendorId): Random {
+    let salt = 0;
+    for (const ch of vendor) salt = (salt * 31 + ch.charCodeAt(0)) >>> 0;
+    return seededRandom(this.seed ^ salt);
+  }
+
+  /** A time in the window, weighted towards the present. */
+  time(random: Random): number {
+    return Math.floor(this.toMs - Math.pow(random(), 1.5) * (this.toMs - this.fromMs));
+  }
+
+  /** The vendor's records, newest first, generated on first use. */
+  records<T>(vendor: VendorId, generate: (dataset: Dataset) => T[]): readonly T[] {
+    let records = this.cache.get(vendor) as readonly T[] | undefined;
+    if (!records) {
+      records = generate(this);
+      this.cache.set(vendor, records);
+    }
+    return records;
+  }
+}
