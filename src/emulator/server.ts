@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { isVendorId, VENDORS, type VendorId } from '../core/model';
 import { Dataset, type DatasetOptions } from './dataset';
 import { FaultController, type Fault } from './faults';
-import type { EmulatorRequest, EmulatorResponse, VendorRoute } from './types';
+import type { EmulatorRequest, EmulatorResponse, RouteContext, VendorRoute } from './types';
 
 export interface EmulatorOptions {
   port?: number;
@@ -11,6 +11,10 @@ export interface EmulatorOptions {
   data?: DatasetOptions;
   /** Latency added to every request. */
   latencyMs?: number;
+  /** Enforce documented vendor rate limits (default true). */
+  rateLimits?: boolean;
+  /** The emulator's clock (default Date.now). */
+  now?: () => number;
   routes: readonly VendorRoute[];
 }
 
@@ -108,7 +112,12 @@ export class Emulator {
 
   private route(vendor: VendorId, request: EmulatorRequest): EmulatorResponse {
     try {
-      return (this.routes.get(vendor) as VendorRoute).handle(request, this.dataset);
+      const context: RouteContext = {
+        dataset: this.dataset,
+        now: this.options.now ?? Date.now,
+        rateLimits: this.options.rateLimits ?? true,
+      };
+      return (this.routes.get(vendor) as VendorRoute).handle(request, context);
     } catch (error) {
       return { status: 500, body: { message: `emulator: ${(error as Error).message}` } };
     }

@@ -20,8 +20,17 @@ export interface EmulatorResponse {
   body: unknown;
 }
 
+/** What a route may consult besides the request. */
+export interface RouteContext {
+  dataset: Dataset;
+  /** The emulator's clock (tests pin it). */
+  now(): number;
+  /** Enforce the vendors' documented rate limits (on by default; benchmarks may switch it off). */
+  rateLimits: boolean;
+}
+
 /** One vendor API, served under `/<vendor>` on the emulator. */
 export interface VendorRoute {
   vendor: VendorId;
-  handle(request: EmulatorRequest, dataset: Dataset): EmulatorResponse;
+  handle(request: EmulatorRequest, context: RouteContext): EmulatorResponse;
 }

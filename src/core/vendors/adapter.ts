@@ -74,8 +74,11 @@ export interface VendorAdapter {
   readonly vendor: VendorId;
   readonly label: string;
   readonly limits: VendorLimits;
-  /** Filters the vendor applies server-side; the engine applies the rest locally. */
-  readonly serverFilters: ReadonlySet<FilterKey>;
+  /**
+   * Filters this query's values let the vendor apply server-side (e.g. Surfsight's userId
+   * only when the actor is numeric); the engine applies the rest locally.
+   */
+  serverFilters(query: AuditQuery): ReadonlySet<FilterKey>;
   /** The fields of a connection this vendor needs, for validation before any request. */
   validateConnection(connection: Connection): string | undefined;
   /** Throws AuditLensError('config') when the credential lacks a part the vendor needs. */
