@@ -56,6 +56,10 @@ export interface HttpClientOptions {
   /** Extra CA certificate(s), PEM text. */
   ca?: string;
   maxConnectionsPerOrigin: number;
+  /** First retry backoff ceiling; doubles per attempt (full jitter picks below it). */
+  backoffBaseMs?: number;
+  /** Largest backoff between retries. */
+  backoffMaxMs?: number;
 }
 
 export interface HttpClient {

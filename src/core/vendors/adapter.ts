@@ -50,6 +50,8 @@ export interface VendorLimits {
   rateLimit?: { requests: number; perMs: number };
   /** Whether pages may be fetched in parallel once the total is known. */
   parallelPages: boolean;
+  /** The vendor returns each window newest first, so a limit may stop paging early. */
+  newestFirst?: boolean;
 }
 
 /** Vendor error bodies reduced to what the user should read. */

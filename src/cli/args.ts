@@ -1,0 +1,126 @@
+import { parseArgs } from 'node:util';
+import { AuditLensError } from '../core/errors';
+import { EXPORT_FORMATS, type ExportFormat } from '../core/export/formats';
+import { isVendorId, VENDORS, type AuditFilters, type AuditQuery, type Connection, type Credentials, type VendorId } from '../core/model';
+import { DURATION, parseQuickSearch, QueryParseError, type ParsedQuery } from '../core/query/parse';
+import { resolveQuery } from '../core/query/resolve';
+
+export const USAGE = `Usage: audit-lens search --vendor ${VENDORS.join('|')} --base-url URL
+  [--account ID]                         AXP account id
+  [--from ISO --to ISO | --since 24h]    default: the last 24 hours
+  [--actor S] [--action S] [--resource-type S] [--resource-id S]
+  [--status success|failure] [--trace-id S] [--text S] [--query "quick-search text"]
+  [--limit N] [--format ndjson|json|csv|table]   default ndjson
+
+Credentials come from the environment: AUDIT_LENS_TOKEN (Perfecto security token,
+Descope ProjectId:ManagementKey, Surfsight bearer token, Zluri API key, AXP bearer token)
+and AUDIT_LENS_APP_KEY (AXP app key).
+Exit codes: 0 success, 2 usage error, 3 authentication or permission refused, 4 other failure.`;
+
+export interface SearchCommand {
+  connection: Connection;
+  credentials: Credentials;
+  query: AuditQuery;
+  format: ExportFormat | 'table';
+}
+
+/** A usage error, with the vendor when it is already known (for the `audit-lens: <vendor>:` prefix). */
+export function usageError(message: string, vendor?: VendorId): AuditLensError {
+  return new AuditLensError('usage', message, { vendor });
+}
+
+const FLAG_FILTERS: ReadonlyArray<[flag: string, key: keyof AuditFilters]> = [
+  ['actor', 'actor'], ['action', 'action'], ['resource-type', 'resourceType'], ['resource-id', 'resourceId'],
+  ['status', 'status'], ['trace-id', 'traceId'], ['text', 'text'],
+];
+
+/** Parses `search …` arguments into a connection, credentials and a resolved query. */
+export function parseSearchArgs(argv: string[], env: NodeJS.ProcessEnv, now: number): SearchCommand {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: Object.fromEntries([
+        'vendor', 'base-url', 'account', 'from', 'to', 'since', 'query', 'limit', 'format',
+        ...FLAG_FILTERS.map(([flag]) => flag),
+      ].map((name) => [name, { type: 'string' as const }])),
+    }) as { values: Record<string, string | undefined> });
+  } catch (error) {
+    throw usageError(`${(error as Error).message}. Run "audit-lens --help" for the options.`);
+  }
+  const vendorArg = values.vendor;
+  if (!vendorArg) throw usageError(`--vendor is required (${VENDORS.join(', ')}).`);
+  if (!isVendorId(vendorArg)) throw usageError(`unknown vendor "${vendorArg}"; use one of ${VENDORS.join(', ')}.`);
+  const vendor = vendorArg;
+  const baseUrl = values['base-url'];
+  if (!baseUrl) throw usageError('--base-url is required: the origin plus any path prefix, e.g. https://acme.app.perfectomobile.com.', vendor);
+
+  const format = values.format ?? 'ndjson';
+  if (format !== 'table' && !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw usageError(`--format must be ndjson, json, csv or table, not "${format}".`, vendor);
+  }
+  let limit: number | undefined;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!/^\d+$/.test(values.limit) || limit < 1) throw usageError(`--limit must be a positive whole number, not "${values.limit}".`, vendor);
+  }
+
+  const parsed = parseQueryFlag(values.query, vendor);
+  for (const [flag, key] of FLAG_FILTERS) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    if (parsed.filters[key] !== undefined) throw usageError(`--${flag} and --query both set ${key}; give it once.`, vendor);
+    if (key === 'status' && value !== 'success' && value !== 'failure') {
+      throw usageError(`--status must be success or failure, not "${value}".`, vendor);
+    }
+    (parsed.filters as Record<string, string>)[key] = value;
+  }
+  for (const flag of ['since', 'from', 'to'] as const) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    if (parsed[flag] !== undefined) throw usageError(`--${flag} and --query both set ${flag}; give it once.`, vendor);
+    parsed[flag] = value;
+  }
+  if (parsed.since !== undefined && (parsed.from !== undefined || parsed.to !== undefined)) {
+    throw usageError('use either --since or --from/--to, not both.', vendor);
+  }
+  if (parsed.since !== undefined && !DURATION.test(parsed.since)) {
+    throw usageError(`--since takes a duration like 15m, 24h or 7d, not "${parsed.since}".`, vendor);
+  }
+  for (const flag of ['from', 'to'] as const) {
+    const value = parsed[flag];
+    if (value !== undefined && Number.isNaN(Date.parse(value))) {
+      throw usageError(`--${flag} must be an ISO-8601 date or date-time, not "${value}".`, vendor);
+    }
+  }
+  let query: AuditQuery;
+  try {
+    query = resolveQuery(parsed, { now, defaultSince: '24h', limit });
+  } catch (error) {
+    throw usageError((error as Error).message, vendor);
+  }
+
+  const token = env.AUDIT_LENS_TOKEN?.trim() ?? '';
+  const appKey = env.AUDIT_LENS_APP_KEY?.trim() || undefined;
+  if (token === '' && !(vendor === 'axp' && appKey)) {
+    throw usageError('set AUDIT_LENS_TOKEN to the credential for this vendor (see "audit-lens --help").', vendor);
+  }
+  const connection: Connection = {
+    id: `cli-${vendor}`, label: vendor, vendor, baseUrl, ...(values.account ? { accountId: values.account } : {}),
+  };
+  return { connection, credentials: { token, ...(appKey ? { appKey } : {}) }, query, format: format as SearchCommand['format'] };
+}
+
+function parseQueryFlag(text: string | undefined, vendor: VendorId): ParsedQuery {
+  if (text === undefined) return { filters: {} };
+  try {
+    return parseQuickSearch(text);
+  } catch (error) {
+    if (error instanceof QueryParseError) {
+      throw usageError(`--query: ${error.message}`, vendor);
+    }
+    throw error;
+  }
+}

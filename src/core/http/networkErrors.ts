@@ -1,0 +1,65 @@
+import { AuditLensError } from '../errors';
+import type { VendorId } from '../model';
+import { formatDuration } from './duration';
+import type { HttpClientOptions } from './types';
+import { vendorName } from './vendorNames';
+
+/** Connection failures worth another try: the peer dropped a connection that had worked. */
+const RESET_CODES = new Set([
+  'ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+]);
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN']);
+const TLS_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
+]);
+
+export interface NetworkFailure {
+  error: AuditLensError;
+  retryable: boolean;
+}
+
+type Timeouts = Pick<HttpClientOptions, 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs'>;
+
+/**
+ * Turns an error thrown by undici or the socket into an AuditLensError that names the
+ * vendor and host. Only the error's code is read: messages of lower layers are not shown.
+ */
+export function classifyNetworkError(cause: unknown, vendor: VendorId, host: string, timeouts: Timeouts): NetworkFailure {
+  const name = vendorName(vendor);
+  const code = codeOf(cause);
+  const fail = (reason: 'network' | 'timeout', message: string, retryable = false): NetworkFailure => ({
+    error: new AuditLensError(reason, message, { vendor, cause }),
+    retryable,
+  });
+  switch (code) {
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return fail('timeout', `Could not connect to ${name} at ${host} within ${formatDuration(timeouts.connectTimeoutMs)} (connect timeout). Check the base URL, your network and proxy settings.`);
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return fail('timeout', `${name} at ${host} did not start answering within ${formatDuration(timeouts.headersTimeoutMs)} (headers timeout). The service may be overloaded; try again later.`);
+    case 'UND_ERR_BODY_TIMEOUT':
+      return fail('timeout', `${name} at ${host} stopped sending the response for ${formatDuration(timeouts.bodyTimeoutMs)} (body timeout). Try again later, or search a shorter time range.`);
+    case 'ECONNREFUSED':
+      return fail('network', `${host} refused the connection to ${name}. Check the base URL and that the service is reachable from here.`);
+  }
+  if (code && RESET_CODES.has(code)) {
+    return fail('network', `The connection to ${name} at ${host} was closed before the response was complete (${code}). Check your network or proxy and try again.`, true);
+  }
+  if (code && DNS_CODES.has(code)) {
+    return fail('network', `The host name ${host} of ${name} could not be resolved (${code}). Check the base URL and your DNS or proxy settings.`);
+  }
+  if (code && TLS_CODES.has(code)) {
+    return fail('network', `The TLS certificate of ${host} could not be verified (${code}). If a company proxy inspects TLS, add its CA certificate in the Audit Lens settings.`);
+  }
+  return fail('network', `Could not reach ${name} at ${host}${code ? ` (${code})` : ''}. Check the base URL, your network and proxy settings.`);
+}
+
+/** The first error code along the cause chain (undici wraps socket errors). */
+function codeOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

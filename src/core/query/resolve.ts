@@ -1,0 +1,53 @@
+import type { AuditQuery } from '../model';
+import { DURATION, QueryParseError, type ParsedQuery } from './parse';
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** Milliseconds in a duration such as `15m`, `24h`, `7d`. */
+export function durationMs(duration: string): number {
+  const match = DURATION.exec(duration);
+  if (!match) throw new QueryParseError(`"${duration}" is not a duration like 15m, 24h or 7d.`, 0);
+  return Number(match[1]) * (UNIT_MS[match[2] as string] as number);
+}
+
+function dateOnly(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+/** Parses a typed date; a bare date means midnight UTC (or the end of that day for `to`). */
+function toMs(value: string, endOfDay: boolean): number {
+  if (dateOnly(value)) return Date.parse(`${value}T00:00:00.000Z`) + (endOfDay ? 86_400_000 - 1 : 0);
+  const normalized = value.replace(' ', 'T');
+  return Date.parse(/(Z|[+-]\d{2}:?\d{2})$/.test(normalized) ? normalized : `${normalized}Z`);
+}
+
+/** Turns a parsed query into an absolute range: `since`, else `from`/`to`, else the default. */
+export function resolveQuery(
+  parsed: ParsedQuery,
+  options: { now: number; defaultSince: string; limit?: number },
+): AuditQuery {
+  let fromMs: number;
+  let toMsValue: number;
+  if (parsed.since !== undefined) {
+    toMsValue = options.now;
+    fromMs = options.now - durationMs(parsed.since);
+  } else if (parsed.from !== undefined || parsed.to !== undefined) {
+    toMsValue = parsed.to !== undefined ? toMs(parsed.to, true) : options.now;
+    fromMs = parsed.from !== undefined ? toMs(parsed.from, false) : toMsValue - durationMs(options.defaultSince);
+  } else {
+    toMsValue = options.now;
+    fromMs = options.now - durationMs(options.defaultSince);
+  }
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMsValue)) {
+    throw new QueryParseError('The time range is not a valid date.', 0);
+  }
+  if (fromMs > toMsValue) {
+    throw new QueryParseError(`"from" (${new Date(fromMs).toISOString()}) is after "to" (${new Date(toMsValue).toISOString()}). Swap them.`, 0);
+  }
+  return {
+    ...parsed.filters,
+    from: new Date(fromMs).toISOString(),
+    to: new Date(toMsValue).toISOString(),
+    ...(options.limit !== undefined ? { limit: options.limit } : {}),
+  };
+}

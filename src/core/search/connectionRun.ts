@@ -1,0 +1,217 @@
+import { AuditLensError, isAuditLensError } from '../errors';
+import type { HttpClient, WaitInfo } from '../http/types';
+import type { AuditEvent, AuditQuery, FilterKey } from '../model';
+import type { NormalizedPage, PageCursor, TimeWindow, VendorAdapter } from '../vendors/adapter';
+import { activeFilters, matchesFilters } from './filters';
+import type { UpdateQueue } from './queue';
+import { mapRequestError } from './mapError';
+import { buildHttpRequest } from './requestBuilder';
+import { SnapshotLinker } from './snapshots';
+import type { ConnectionSummary, SearchTarget, SearchUpdate } from './types';
+import { planWindows } from './windows';
+
+/** What all connections of one search share. */
+export interface RunContext {
+  http: HttpClient;
+  queue: UpdateQueue<SearchUpdate>;
+  signal: AbortSignal;
+  now: number;
+  concurrency: number;
+  /** `vendor:id` of every event delivered so far. */
+  seen: Set<string>;
+  progress: { pages: number; events: number };
+  /** Totals per connection; the search total is known once every connection has one. */
+  totals: Map<string, number | undefined>;
+}
+
+/** Stops paging a window when a vendor keeps answering with pages it already sent. */
+const MAX_STALE_PAGES = 2;
+
+/** Fetches every page of every window of one connection, delivering pages as they arrive. */
+export class ConnectionRun {
+  readonly summary: ConnectionSummary;
+  private readonly localKeys: FilterKey[];
+  private readonly linker?: SnapshotLinker;
+  private readonly delivered = new Set<AuditEvent>();
+  private readonly pageSize: number;
+  private windowsTotal = 0;
+  private windowsWithoutTotal = 0;
+  private stalePages = 0;
+
+  constructor(
+    private readonly adapter: VendorAdapter,
+    private readonly target: SearchTarget,
+    private readonly query: AuditQuery,
+    private readonly context: RunContext,
+    pageSize: number | undefined,
+  ) {
+    const server = adapter.serverFilters(query);
+    this.localKeys = activeFilters(query).filter((key) => !server.has(key));
+    this.linker = adapter.snapshots && new SnapshotLinker(adapter.snapshots);
+    const { defaultPageSize, maxPageSize } = adapter.limits;
+    this.pageSize = Math.max(1, Math.min(maxPageSize, Math.floor(pageSize ?? defaultPageSize)));
+    this.summary = {
+      connectionId: target.connection.id,
+      vendor: adapter.vendor,
+      events: 0,
+      pages: 0,
+      localFilters: this.localKeys,
+      notices: [],
+      warnings: 0,
+      complete: false,
+    };
+  }
+
+  async run(): Promise<ConnectionSummary> {
+    try {
+      const plan = planWindows(this.query, this.adapter.limits, this.context.now, this.adapter.label);
+      if (plan.notice) this.notice(plan.notice);
+      for (const window of plan.windows) {
+        await this.fetchWindow(window);
+        if (this.limitReached()) break;
+      }
+      this.summary.complete = !this.limitReached() || plan.windows.length === 0;
+    } catch (error) {
+      const failure = isAuditLensError(error) ? error : new AuditLensError('network', String((error as Error)?.message ?? error), { vendor: this.adapter.vendor, cause: error });
+      if (failure.reason !== 'cancelled' && !this.context.signal.aborted) {
+        this.summary.error = failure;
+        this.context.queue.push({ kind: 'error', connectionId: this.summary.connectionId, vendor: this.adapter.vendor, error: failure });
+      }
+    }
+    return this.summary;
+  }
+
+  private limitReached(): boolean {
+    return this.query.limit !== undefined && this.summary.events >= this.query.limit;
+  }
+
+  private async fetchWindow(window: TimeWindow): Promise<void> {
+    const size = this.pageSize;
+    const first = await this.fetchPage({ window, index: 0, size });
+    this.recordTotal(first.total);
+    if (!this.deliver(first) || first.recordCount < size) return;
+    let next = 1;
+    if (first.total !== undefined) {
+      const pages = Math.ceil(first.total / size);
+      const parallel = this.adapter.limits.parallelPages ? this.context.concurrency : 1;
+      let lastFull = true;
+      await this.pool(window, next, pages, parallel, (page, index) => {
+        if (index === pages - 1) lastFull = page.recordCount >= size;
+        return this.deliver(page);
+      });
+      if (!lastFull || this.stopped()) return;
+      next = Math.max(next, pages); // the vendor's total was low: keep paging until a short page
+    }
+    for (let index = next; !this.stopped(); index++) {
+      const page = await this.fetchPage({ window, index, size });
+      if (!this.deliver(page) || page.recordCount < size) return;
+    }
+  }
+
+  /** Fetches pages [from, to) with at most `parallel` in flight; `onPage` returning false stops new fetches. */
+  private async pool(
+    window: TimeWindow, from: number, to: number, parallel: number,
+    onPage: (page: NormalizedPage, index: number) => boolean,
+  ): Promise<void> {
+    let nextIndex = from;
+    let stop = false;
+    const worker = async (): Promise<void> => {
+      while (!stop && nextIndex < to && !this.stopped()) {
+        const index = nextIndex++;
+        const page = await this.fetchPage({ window, index, size: this.pageSize });
+        if (!onPage(page, index)) stop = true;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, to - from)) }, worker));
+  }
+
+  private stopped(): boolean {
+    return this.context.signal.aborted || (this.limitReached() && this.adapter.limits.newestFirst === true);
+  }
+
+  private recordTotal(total: number | undefined): void {
+    if (total === undefined) this.windowsWithoutTotal++;
+    else this.windowsTotal += total;
+    this.summary.total = this.windowsWithoutTotal === 0 ? this.windowsTotal : undefined;
+    this.context.totals.set(this.summary.connectionId, this.summary.total);
+  }
+
+  private async fetchPage(cursor: PageCursor): Promise<NormalizedPage> {
+    await this.context.queue.demand();
+    if (this.context.signal.aborted) throw new AuditLensError('cancelled', 'The search was cancelled.', { vendor: this.adapter.vendor });
+    const request = buildHttpRequest(this.adapter, this.target.connection, this.target.credentials, this.query, cursor, {
+      signal: this.context.signal,
+      onWait: (info) => this.onWait(info),
+    });
+    let body: unknown;
+    try {
+      body = (await this.context.http.send(request)).json;
+    } catch (error) {
+      throw mapRequestError(this.adapter, error);
+    }
+    try {
+      return this.adapter.parsePage(body, cursor);
+    } catch (error) {
+      if (isAuditLensError(error)) throw error;
+      throw new AuditLensError('schema', `${this.adapter.label} answered with a page that could not be read: ${(error as Error).message}`, { vendor: this.adapter.vendor, cause: error });
+    }
+  }
+
+  /** Hands a page to the consumer. Returns false when paging this window should stop. */
+  private deliver(page: NormalizedPage): boolean {
+    const { seen } = this.context;
+    const fresh: AuditEvent[] = [];
+    for (const event of page.events) {
+      const key = `${event.vendor}:${event.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      fresh.push(event);
+    }
+    const revised = this.linker ? this.linker.add(fresh).filter((event) => this.delivered.has(event)) : [];
+    const events = this.localKeys.length === 0 ? fresh : fresh.filter((event) => matchesFilters(event, this.query, this.localKeys));
+    for (const event of events) this.delivered.add(event);
+    this.summary.pages++;
+    this.summary.events += events.length;
+    this.summary.warnings += page.warnings.length;
+    const progress = this.context.progress;
+    progress.pages++;
+    progress.events += events.length;
+    const totals = [...this.context.totals.values()];
+    this.context.queue.push({
+      kind: 'page',
+      connectionId: this.summary.connectionId,
+      vendor: this.adapter.vendor,
+      events,
+      revised,
+      warnings: page.warnings,
+      progress: {
+        pages: progress.pages,
+        events: progress.events,
+        total: totals.every((t) => t !== undefined) ? totals.reduce<number>((a, b) => a + (b as number), 0) : undefined,
+      },
+    });
+    this.stalePages = page.recordCount > 0 && fresh.length === 0 ? this.stalePages + 1 : 0;
+    if (this.stalePages >= MAX_STALE_PAGES) {
+      this.notice(`${this.adapter.label} kept returning pages already fetched; stopped paging this range.`);
+      return false;
+    }
+    return page.recordCount > 0 && !this.stopped();
+  }
+
+  private onWait(info: WaitInfo): void {
+    if (info.ms < 1000) return;
+    const seconds = Math.ceil(info.ms / 1000);
+    const limit = this.adapter.limits.rateLimit;
+    const message = info.reason === 'rate-limit' && limit
+      ? `${this.adapter.label} allows ${limit.requests} requests per ${Math.round(limit.perMs / 1000)} s: waiting ${seconds} s before the next page.`
+      : info.reason === 'retry-after'
+        ? `${this.adapter.label} asked to wait ${seconds} s; retrying then.`
+        : `${this.adapter.label} did not answer; retrying in ${seconds} s.`;
+    this.notice(message);
+  }
+
+  private notice(message: string): void {
+    if (!this.summary.notices.includes(message)) this.summary.notices.push(message);
+    this.context.queue.push({ kind: 'notice', connectionId: this.summary.connectionId, vendor: this.adapter.vendor, message });
+  }
+}

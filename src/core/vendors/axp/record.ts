@@ -1,0 +1,58 @@
+import type { AuditEvent } from '../../model';
+import { asRecord, contentHash, pickString, toIsoTime } from '../normalize';
+
+/** `ROUTING_PROFILE` -> `routingProfile`: the prefix AXP uses for an object's own fields. */
+function fieldPrefix(type: string): string {
+  return type.toLowerCase().replace(/[_\s-]+([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
+}
+
+/** The snapshot inside a record, or an empty object when it has none. */
+export function auditDataOf(raw: Record<string, unknown>): Record<string, unknown> {
+  const data = raw.auditData;
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+/**
+ * The id of the object a record describes: its own `<type>Id` (`profileId` for PROFILE,
+ * `queueId` for QUEUE), else a plain `id`. Other `...Id` fields are references to other
+ * objects (a USER's `profileId`), so they never count.
+ */
+export function objectId(type: string | null, auditData: Record<string, unknown>): string | null {
+  return type ? pickString(auditData, `${fieldPrefix(type)}Id`, 'id') : pickString(auditData, 'id');
+}
+
+function objectName(type: string | null, auditData: Record<string, unknown>): string | null {
+  const own = type ? [`${fieldPrefix(type)}Name`] : [];
+  return pickString(auditData, ...own, 'name', 'displayName');
+}
+
+/**
+ * A normalized event from any record, well-formed or not: fields that cannot be read are
+ * null. The id is a hash of the whole record as received, so it is the same on every page
+ * and every search.
+ */
+export function recordToEvent(record: unknown): AuditEvent {
+  const raw = asRecord(record);
+  const type = pickString(raw, 'type');
+  const event = pickString(raw, 'event');
+  const author = pickString(raw, 'author');
+  const data = auditDataOf(raw);
+  const id = objectId(type, data);
+  const name = objectName(type, data);
+  const subject = name && id && name !== id ? `${name} (${id})` : name ?? id;
+  const description = [event, type, subject].filter((part) => part !== null).join(' ');
+  return {
+    vendor: 'axp',
+    id: contentHash(raw),
+    // A record without a readable date still needs a time: the epoch sorts it last.
+    time: toIsoTime(raw.date) ?? new Date(0).toISOString(),
+    actor: { id: author, name: null, type: null, role: null },
+    action: event ?? '',
+    resource: { type, id, name },
+    status: null,
+    description: description === '' ? null : description,
+    traceId: null,
+    changes: [],
+    raw,
+  };
+}

@@ -1,0 +1,48 @@
+import type { FieldChange } from '../../model';
+import { stableStringify } from '../normalize';
+
+/**
+ * `value` / `previousValue` arrive as JSON inside strings. Decodes them; a string that is
+ * not JSON is kept as the string itself, and absent values become null.
+ */
+export function decodeValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return stableStringify(a) === stableStringify(b);
+}
+
+/**
+ * The top-level fields that differ between `previousValue` (old) and `value` (new). When
+ * either side is not an object (a scalar, a list, plain text), the whole value is one change.
+ */
+export function diffValues(previous: unknown, next: unknown): FieldChange[] {
+  const old = decodeValue(previous);
+  const current = decodeValue(next);
+  const oldFields = isPlainObject(old) ? old : old === null ? {} : undefined;
+  const newFields = isPlainObject(current) ? current : current === null ? {} : undefined;
+  if (!oldFields || !newFields) {
+    return same(old, current) ? [] : [{ field: 'value', old, new: current }];
+  }
+  const changes: FieldChange[] = [];
+  const fields = new Set([...Object.keys(oldFields), ...Object.keys(newFields)]);
+  for (const field of fields) {
+    const before = Object.hasOwn(oldFields, field) ? oldFields[field] : null;
+    const after = Object.hasOwn(newFields, field) ? newFields[field] : null;
+    if (!same(before, after)) changes.push({ field, old: before, new: after });
+  }
+  return changes;
+}

@@ -1,0 +1,81 @@
+import type { VendorId } from '../../core/model';
+
+/** What the add-connection wizard asks for each vendor, and how it becomes a base URL. */
+export interface VendorSetup {
+  label: string;
+  /** Prompt for the address field; a full https:// URL is accepted for every vendor. */
+  addressPrompt: string;
+  addressPlaceholder: string;
+  /** Turns the typed address (a short name or a URL) into the connection's base URL. */
+  baseUrl(address: string): string;
+  needsAccountId: boolean;
+  needsAppKey: boolean;
+  tokenPrompt: string;
+  /** Predefined addresses to pick from instead of typing (Surfsight regions). */
+  choices?: ReadonlyArray<{ label: string; address: string }>;
+}
+
+const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d+)?$/i;
+const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
+
+function asUrl(address: string, fromShort: (short: string) => string | undefined): string {
+  const trimmed = address.trim().replace(/\/+$/, '');
+  if (/^https?:\/\//i.test(trimmed)) return trimmed;
+  const url = fromShort(trimmed);
+  if (url === undefined) throw new Error(`"${trimmed}" is neither a URL nor a host name.`);
+  return url;
+}
+
+const hostUrl = (short: string) => (HOST.test(short) ? `https://${short}` : undefined);
+
+export const VENDOR_SETUP: Record<VendorId, VendorSetup> = {
+  perfecto: {
+    label: 'Perfecto',
+    addressPrompt: 'Perfecto cloud name (the "acme" of acme.app.perfectomobile.com) or its https:// URL',
+    addressPlaceholder: 'acme',
+    baseUrl: (a) => asUrl(a, (s) => (NAME.test(s) ? `https://${s}.app.perfectomobile.com` : hostUrl(s))),
+    needsAccountId: false,
+    needsAppKey: false,
+    tokenPrompt: 'Perfecto security token (an administrator\'s)',
+  },
+  axp: {
+    label: 'Avaya Experience Platform',
+    addressPrompt: 'AXP API domain (e.g. na.api.avayacloud.com) or its https:// URL',
+    addressPlaceholder: 'na.api.avayacloud.com',
+    baseUrl: (a) => asUrl(a, hostUrl),
+    needsAccountId: true,
+    needsAppKey: true,
+    tokenPrompt: 'AXP bearer token (OAuth2 client credentials)',
+  },
+  descope: {
+    label: 'Descope',
+    addressPrompt: 'Descope API address (press Enter for api.descope.com)',
+    addressPlaceholder: 'api.descope.com',
+    baseUrl: (a) => asUrl(a.trim() === '' ? 'api.descope.com' : a, hostUrl),
+    needsAccountId: false,
+    needsAppKey: false,
+    tokenPrompt: 'Descope ProjectId:ManagementKey',
+  },
+  surfsight: {
+    label: 'Surfsight',
+    addressPrompt: 'Surfsight region or API URL',
+    addressPlaceholder: 'api-prod.surfsight.net',
+    baseUrl: (a) => asUrl(a, hostUrl),
+    needsAccountId: false,
+    needsAppKey: false,
+    tokenPrompt: 'Surfsight bearer token',
+    choices: [
+      { label: 'US (api-prod.surfsight.net)', address: 'https://api-prod.surfsight.net' },
+      { label: 'EU (api.de.surfsight.net)', address: 'https://api.de.surfsight.net' },
+    ],
+  },
+  zluri: {
+    label: 'Zluri',
+    addressPrompt: 'Zluri API host (e.g. api-ext.zluri.com) or its https:// URL',
+    addressPlaceholder: 'api-ext.zluri.com',
+    baseUrl: (a) => asUrl(a, hostUrl),
+    needsAccountId: false,
+    needsAppKey: false,
+    tokenPrompt: 'Zluri API key',
+  },
+};

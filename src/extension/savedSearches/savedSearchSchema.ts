@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { COLUMNS } from '../settings/settingsSchema';
+
+/** "all" or a connection id/label. Saved searches name a connection, never a host or credential. */
+export const ALL_CONNECTIONS = 'all';
+
+export const savedSearchSchema = z.object({
+  name: z.string().trim().min(1, 'a saved search needs a name').max(200),
+  /** Folder path in the tree, `/`-separated (e.g. "Security/Logins"). */
+  folder: z.string().trim().min(1).max(200).optional(),
+  connection: z.string().trim().min(1, 'name a connection id or "all"'),
+  query: z.string(),
+  columns: z.array(z.enum(COLUMNS)).min(1).optional(),
+}).strict();
+export type SavedSearch = z.infer<typeof savedSearchSchema>;
+
+/** `.vscode/audit-lens.json` (and the user store, which shares the shape). */
+export const savedSearchFileSchema = z.object({
+  $schema: z.string().optional(),
+  version: z.literal(1),
+  searches: z.array(savedSearchSchema),
+}).strict().superRefine((file, ctx) => {
+  const seen = new Set<string>();
+  file.searches.forEach((search, index) => {
+    const key = searchKey(search);
+    if (seen.has(key)) {
+      ctx.addIssue({ code: 'custom', path: ['searches', index, 'name'], message: `"${search.name}" appears twice in the same folder` });
+    }
+    seen.add(key);
+  });
+});
+export type SavedSearchFile = z.infer<typeof savedSearchFileSchema>;
+
+/** Identifies a search within one store: folder + name. */
+export function searchKey(search: Pick<SavedSearch, 'name' | 'folder'>): string {
+  return `${search.folder ?? ''}\u0000${search.name}`;
+}
+
+export type ParseResult = { ok: true; file: SavedSearchFile } | { ok: false; message: string };
+
+/** Parses the file text; the message points at the first problem so the user can fix it. */
+export function parseSavedSearchFile(text: string): ParseResult {
+  if (text.trim() === '') return { ok: true, file: { version: 1, searches: [] } };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `not valid JSON (${(error as Error).message}). Fix the file; Audit Lens will not overwrite it.` };
+  }
+  const result = savedSearchFileSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'file';
+    return { ok: false, message: `${where}: ${issue?.message ?? 'invalid'}. Fix the file; Audit Lens will not overwrite it.` };
+  }
+  return { ok: true, file: result.data };
+}
+
+export function serializeSavedSearchFile(file: SavedSearchFile): string {
+  return `${JSON.stringify(savedSearchFileSchema.parse(file), null, 2)}\n`;
+}
+
+/** A name not yet used in the folder: "Name (copy)", "Name (copy 2)", … */
+export function uniqueName(name: string, folder: string | undefined, searches: readonly SavedSearch[]): string {
+  const taken = new Set(searches.filter((s) => s.folder === folder).map((s) => s.name));
+  if (!taken.has(name)) return name;
+  let candidate = `${name} (copy)`;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name} (copy ${n})`;
+  return candidate;
+}

@@ -1,0 +1,88 @@
+import { AuditLensError } from '../../core/errors';
+import type { Logger } from '../../core/log';
+import type { Connection } from '../../core/model';
+import type { SearchOptions, SearchTarget } from '../../core/search/types';
+import type { ConnectionStore } from '../connections/connectionStore';
+import type { ConnectionStatus } from '../connections/connectionStatus';
+import type { CredentialResolver } from '../connections/credentialResolver';
+import type { DemoService } from '../demo/demoService';
+import type { SearchBackend, SearchScope } from '../panel/types';
+import type { ExtensionSettings } from '../settings/extensionSettings';
+import type { SharedHttpClient } from './sharedHttpClient';
+
+/** What the results panel searches with: connections + credentials, options from settings. */
+export class ExtensionSearchBackend implements SearchBackend {
+  constructor(
+    private readonly connections: ConnectionStore,
+    private readonly credentials: CredentialResolver,
+    private readonly demo: DemoService,
+    private readonly settings: ExtensionSettings,
+    private readonly http: SharedHttpClient,
+    private readonly status: ConnectionStatus,
+    private readonly logger: Logger,
+  ) {}
+
+  async targets(scope: SearchScope): Promise<SearchTarget[]> {
+    let chosen = this.select(scope);
+    if (chosen.some((c) => c.demo)) {
+      await this.demo.ensureStarted();
+      chosen = this.select(scope); // demo base URLs are known once the emulator runs
+    }
+    await this.http.prepare();
+    if (scope === 'all') {
+      // "All" searches whatever is usable; connections without a credential are skipped, and said so.
+      const settled = await Promise.all(chosen.map(async (connection) => {
+        try {
+          return { connection, credentials: await this.credentials.resolve(connection) };
+        } catch (error) {
+          this.status.setError(connection.id, error);
+          this.logger.warn(`Skipping ${connection.label}: ${(error as Error).message}`);
+          return undefined;
+        }
+      }));
+      const targets = settled.filter((t): t is SearchTarget => t !== undefined);
+      if (targets.length === 0) {
+        throw new AuditLensError('config', chosen.length === 0
+          ? 'There are no connections yet. Add one, or run "Audit Lens: Try the Demo".'
+          : 'No connection has a usable credential. Set one with "Audit Lens: Set Credential".');
+      }
+      return targets;
+    }
+    return Promise.all(chosen.map(async (connection) => {
+      try {
+        return { connection, credentials: await this.credentials.resolve(connection) };
+      } catch (error) {
+        this.status.setError(connection.id, error);
+        throw error;
+      }
+    }));
+  }
+
+  searchOptions(): Omit<SearchOptions, 'signal'> {
+    return { http: this.http.get(), pageSize: this.settings.value.pageSize, logger: this.logger };
+  }
+
+  defaultSince(): string {
+    return this.settings.value.defaultTimeRange;
+  }
+
+  maxEvents(): number {
+    return this.settings.value.maxEvents;
+  }
+
+  connectionLabel(connectionId: string): string {
+    return this.connections.get(connectionId)?.label ?? connectionId;
+  }
+
+  private select(scope: SearchScope): Connection[] {
+    const all = this.connections.all();
+    if (scope === 'all') return all;
+    return scope.map((reference) => {
+      const connection = this.connections.resolve(reference);
+      if (!connection) {
+        throw new AuditLensError('config', `There is no connection "${reference}". Add it, or edit the search to name an existing connection.`);
+      }
+      return connection;
+    });
+  }
+}

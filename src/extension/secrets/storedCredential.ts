@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { Credentials } from '../../core/model';
+
+/** A Surfsight email + password login, kept so the 24-hour token can be renewed. */
+export const surfsightLoginSchema = z.object({
+  email: z.string().min(1),
+  password: z.string().min(1),
+});
+export type SurfsightLogin = z.infer<typeof surfsightLoginSchema>;
+
+/**
+ * What SecretStorage holds for one connection: the credential plus the origin it was
+ * entered for (DESIGN.md security model). `expiresAt` is set for renewable tokens.
+ */
+export const storedCredentialSchema = z.object({
+  token: z.string().min(1),
+  appKey: z.string().min(1).optional(),
+  origin: z.string().min(1),
+  login: surfsightLoginSchema.optional(),
+  /** Epoch ms after which the token must be renewed (Surfsight login tokens). */
+  expiresAt: z.number().int().positive().optional(),
+});
+export type StoredCredential = z.infer<typeof storedCredentialSchema>;
+
+/** Parses a stored value; undefined (never an exception) when it is missing or malformed. */
+export function parseStoredCredential(text: string | undefined): StoredCredential | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const result = storedCredentialSchema.safeParse(JSON.parse(text));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function serializeStoredCredential(value: StoredCredential): string {
+  return JSON.stringify(storedCredentialSchema.parse(value));
+}
+
+export function credentialsOf(stored: StoredCredential): Credentials {
+  return stored.appKey === undefined ? { token: stored.token } : { token: stored.token, appKey: stored.appKey };
+}

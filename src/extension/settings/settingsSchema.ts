@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { VENDORS } from '../../core/model';
+
+const duration = z.string().regex(/^\d+[smhdw]$/, 'use a duration like 24h or 7d');
+
+export const COLUMNS = ['time', 'vendor', 'connection', 'actor', 'action', 'resource', 'status', 'description', 'traceId'] as const;
+
+/** The `auditLens.*` settings (package.json contributes.configuration), validated. */
+export const settingsSchema = z.object({
+  pageSize: z.partialRecord(z.enum(VENDORS), z.number().int().min(1).max(10_000)).default({}),
+  maxEvents: z.number().int().min(1).max(1_000_000).default(5000),
+  requestTimeoutSeconds: z.number().int().min(1).max(600).default(30),
+  proxy: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
+  extraCaFile: z.string().default(''),
+  defaultTimeRange: duration.default('24h'),
+  traceTimeRange: duration.default('7d'),
+  columns: z.array(z.enum(COLUMNS)).min(1).default(['time', 'vendor', 'actor', 'action', 'resource', 'status']),
+  traceLinksEnabled: z.boolean().default(true),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+/** The setting name under `auditLens.` for each key. */
+export const SETTING_NAMES: Record<SettingKey, string> = {
+  pageSize: 'pageSize',
+  maxEvents: 'maxEvents',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
+  proxy: 'proxy',
+  extraCaFile: 'extraCaFile',
+  defaultTimeRange: 'defaultTimeRange',
+  traceTimeRange: 'traceTimeRange',
+  columns: 'columns',
+  traceLinksEnabled: 'traceLinks.enabled',
+};
+
+/** Settings a workspace must not be able to set: read from user (global) values only. */
+export const USER_ONLY: ReadonlySet<SettingKey> = new Set(['proxy', 'extraCaFile']);
+
+/**
+ * Validates each setting on its own: an invalid value falls back to its default and is
+ * reported, so one typo does not disable every other setting.
+ */
+export function readSettings(get: (name: string, key: SettingKey) => unknown): { settings: Settings; problems: string[] } {
+  const raw: Record<string, unknown> = {};
+  const problems: string[] = [];
+  const shape = settingsSchema.shape;
+  for (const key of Object.keys(shape) as SettingKey[]) {
+    const value = get(SETTING_NAMES[key], key);
+    if (value === undefined) continue;
+    const result = shape[key].safeParse(value);
+    if (result.success) raw[key] = value;
+    else problems.push(`auditLens.${SETTING_NAMES[key]}: ${result.error.issues[0]?.message ?? 'invalid'}; using the default.`);
+  }
+  return { settings: settingsSchema.parse(raw), problems };
+}

@@ -1,0 +1,136 @@
+/**
+ * The message protocol between the extension host and the results-panel webview.
+ * Both sides validate every incoming message with these schemas; anything else is dropped.
+ * `zod/mini` keeps the webview bundle small.
+ */
+import * as z from 'zod/mini';
+import { VENDORS } from '../core/model';
+import type { AuditEvent } from '../core/model';
+
+const text = z.string().check(z.maxLength(100_000));
+const shortText = z.string().check(z.maxLength(2_000));
+const nullableText = z.nullable(text);
+const count = z.number().check(z.int(), z.nonnegative());
+const requestId = z.number().check(z.int(), z.nonnegative());
+
+const fieldChangeSchema = z.object({ field: shortText, old: z.unknown(), new: z.unknown() });
+
+export const auditEventSchema = z.object({
+  vendor: z.enum(VENDORS),
+  id: shortText,
+  time: shortText,
+  actor: z.object({ id: nullableText, name: nullableText, type: nullableText, role: nullableText }),
+  action: text,
+  resource: z.object({ type: nullableText, id: nullableText, name: nullableText }),
+  status: z.nullable(z.enum(['success', 'failure'])),
+  description: nullableText,
+  traceId: nullableText,
+  changes: z.array(fieldChangeSchema),
+  raw: z.record(z.string(), z.unknown()),
+});
+
+/** Events are addressed by vendor and id: the engine de-duplicates ids within one search. */
+export function eventKey(event: Pick<AuditEvent, 'vendor' | 'id'>): string {
+  return `${event.vendor}:${event.id}`;
+}
+
+export const searchScopeSchema = z.union([z.literal('all'), z.array(shortText)]);
+
+export const panelSearchSchema = z.object({
+  query: text,
+  scope: searchScopeSchema,
+  title: z.optional(shortText),
+});
+
+const connectionInfoSchema = z.object({ id: shortText, label: shortText, vendor: z.enum(VENDORS) });
+export type ConnectionInfo = z.infer<typeof connectionInfoSchema>;
+
+export const RUN_PHASES = ['running', 'paused', 'done', 'cancelled', 'failed'] as const;
+export type RunPhase = (typeof RUN_PHASES)[number];
+
+export const runStatusSchema = z.object({
+  phase: z.enum(RUN_PHASES),
+  loaded: count,
+  pages: count,
+  /** Sum of the vendors' totals, when every connection reported one. */
+  total: z.nullable(count),
+  /** More events exist than are loaded ("load more" / "fetch all"). */
+  more: z.boolean(),
+  /** Every page of the whole range was fetched: the end of the range is reached. */
+  complete: z.boolean(),
+  localFilters: z.array(shortText),
+  notices: z.array(text),
+  warnings: count,
+  errors: z.array(z.object({ connection: shortText, message: text })),
+});
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const COPY_FORMATS = ['json', 'markdown', 'csv'] as const;
+export type CopyFormat = (typeof COPY_FORMATS)[number];
+
+/** Host → webview notifications and replies. */
+export const hostMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('search'),
+    runId: count,
+    search: panelSearchSchema,
+    title: shortText,
+    connections: z.array(connectionInfoSchema),
+    range: z.object({ from: shortText, to: shortText }),
+  }),
+  z.object({ type: z.literal('events'), runId: count, events: z.array(auditEventSchema) }),
+  z.object({ type: z.literal('revised'), runId: count, events: z.array(auditEventSchema) }),
+  z.object({ type: z.literal('status'), runId: count, status: runStatusSchema }),
+  z.object({
+    type: z.literal('queryError'),
+    query: text,
+    message: text,
+    /** 0-based offset of the offending character, when known. */
+    position: z.nullable(count),
+  }),
+  z.object({ type: z.literal('reply'), requestId, ok: z.boolean(), message: text }),
+]);
+export type HostMessage = z.infer<typeof hostMessageSchema>;
+export type PanelSearchMessage = Extract<HostMessage, { type: 'search' }>;
+
+/** Webview → host commands. Those with a `requestId` get a `reply`. */
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('run'), query: text }),
+  z.object({ type: z.literal('cancel') }),
+  z.object({ type: z.literal('loadMore') }),
+  z.object({ type: z.literal('fetchAll') }),
+  z.object({ type: z.literal('narrow'), from: shortText, to: shortText }),
+  z.object({
+    type: z.literal('surrounding'),
+    eventKey: shortText,
+    by: z.enum(['actor', 'resource']),
+    minutes: z.number().check(z.int(), z.positive(), z.lte(24 * 60)),
+  }),
+  z.object({ type: z.literal('searchTraceId'), traceId: shortText }),
+  z.object({ type: z.literal('openDiff'), requestId, eventKey: shortText, field: shortText }),
+  z.object({ type: z.literal('openRaw'), requestId, eventKey: shortText }),
+  z.object({ type: z.literal('copyCurl'), requestId, eventKey: shortText }),
+  z.object({ type: z.literal('export'), requestId, format: z.enum(EXPORT_FORMATS), scope: z.enum(['loaded', 'all']) }),
+  z.object({
+    type: z.literal('copyRows'),
+    requestId,
+    eventKeys: z.array(shortText).check(z.maxLength(100_000)),
+    format: z.enum(COPY_FORMATS),
+  }),
+]);
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+export type WebviewRequest = Extract<WebviewMessage, { requestId: number }>;
+
+/** Parses an incoming message; undefined for anything not in the protocol. */
+export function parseHostMessage(data: unknown): HostMessage | undefined {
+  const result = hostMessageSchema.safeParse(data);
+  return result.success ? result.data : undefined;
+}
+
+export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
+  const result = webviewMessageSchema.safeParse(data);
+  return result.success ? result.data : undefined;
+}

@@ -1,0 +1,49 @@
+/** The UI state the webview persists with `setState`; the host's serializer reads `search` from it. */
+import * as z from 'zod/mini';
+import { panelSearchSchema } from './protocol';
+
+export const COLUMN_IDS = ['time', 'vendor', 'actor', 'action', 'resource', 'status', 'description', 'traceId', 'id'] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+export const DEFAULT_COLUMNS: readonly ColumnId[] = ['time', 'vendor', 'actor', 'action', 'resource', 'status', 'description', 'traceId'];
+
+export const FACET_FIELDS = ['vendor', 'status', 'action', 'actor', 'resourceType', 'resource', 'traceId'] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+
+export const localFilterSchema = z.object({
+  field: z.enum(FACET_FIELDS),
+  value: z.string().check(z.maxLength(2_000)),
+  exclude: z.boolean(),
+});
+export type LocalFilter = z.infer<typeof localFilterSchema>;
+
+export const viewStateSchema = z.object({
+  search: z.optional(panelSearchSchema),
+  columns: z.array(z.enum(COLUMN_IDS)),
+  sort: z.object({ column: z.enum(COLUMN_IDS), descending: z.boolean() }),
+  filters: z.array(localFilterSchema),
+  selectedKey: z.nullable(z.string()),
+  detailOpen: z.boolean(),
+  scrollTop: z.number(),
+});
+export type ViewState = z.infer<typeof viewStateSchema>;
+
+export const DEFAULT_VIEW_STATE: ViewState = {
+  columns: [...DEFAULT_COLUMNS],
+  sort: { column: 'time', descending: true },
+  filters: [],
+  selectedKey: null,
+  detailOpen: false,
+  scrollTop: 0,
+};
+
+/** Reads persisted state leniently: an old or damaged state falls back to defaults. */
+export function readViewState(value: unknown): ViewState {
+  const result = viewStateSchema.safeParse(value);
+  return result.success ? result.data : { ...DEFAULT_VIEW_STATE, search: readSearch(value) };
+}
+
+function readSearch(value: unknown) {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const result = panelSearchSchema.safeParse((value as { search?: unknown }).search);
+  return result.success ? result.data : undefined;
+}

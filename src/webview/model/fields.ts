@@ -1,0 +1,68 @@
+/** How the panel reads an event's fields for columns, facets and local filters. Pure. */
+import type { AuditEvent } from '../../core/model';
+import type { ColumnId, FacetField } from '../../shared/viewState';
+
+export function actorLabel(event: AuditEvent): string {
+  return event.actor.name ?? event.actor.id ?? '';
+}
+
+export function resourceLabel(event: AuditEvent): string {
+  const { type, id, name } = event.resource;
+  const label = name ?? id ?? '';
+  if (type && label) return `${type}/${label}`;
+  return type ?? label;
+}
+
+/** `2025-12-04T11:17:24.983Z` → `2025-12-04 11:17:24.983` (UTC, as vendors report it). */
+export function formatTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/Z$/, '');
+}
+
+export function cellText(event: AuditEvent, column: ColumnId): string {
+  switch (column) {
+    case 'time': return formatTime(event.time);
+    case 'vendor': return event.vendor;
+    case 'actor': return actorLabel(event);
+    case 'action': return event.action;
+    case 'resource': return resourceLabel(event);
+    case 'status': return event.status ?? '';
+    case 'description': return event.description ?? '';
+    case 'traceId': return event.traceId ?? '';
+    case 'id': return event.id;
+  }
+}
+
+/** The value a facet counts and a facet filter compares; null when the event has none. */
+export function facetValue(event: AuditEvent, field: FacetField): string | null {
+  switch (field) {
+    case 'vendor': return event.vendor;
+    case 'status': return event.status;
+    case 'action': return event.action || null;
+    case 'actor': return actorLabel(event) || null;
+    case 'resourceType': return event.resource.type;
+    case 'resource': return resourceLabel(event) || null;
+    case 'traceId': return event.traceId;
+  }
+}
+
+export const FACET_LABELS: Record<FacetField, string> = {
+  vendor: 'Vendor',
+  status: 'Status',
+  action: 'Action',
+  actor: 'Actor',
+  resourceType: 'Resource type',
+  resource: 'Resource',
+  traceId: 'Trace id',
+};
+
+export const COLUMN_LABELS: Record<ColumnId, string> = {
+  time: 'Time (UTC)',
+  vendor: 'Vendor',
+  actor: 'Actor',
+  action: 'Action',
+  resource: 'Resource',
+  status: 'Status',
+  description: 'Description',
+  traceId: 'Trace id',
+  id: 'Event id',
+};

@@ -1,0 +1,64 @@
+/** Time bins for the timeline histogram. Pure. */
+import type { AuditEvent } from '../../core/model';
+
+export interface Bin {
+  /** Epoch ms, inclusive. */
+  start: number;
+  /** Epoch ms, exclusive (the last bin includes its end). */
+  end: number;
+  count: number;
+  failures: number;
+}
+
+const STEPS_MS = [
+  1_000, 5_000, 10_000, 30_000, 60_000, 5 * 60_000, 10 * 60_000, 30 * 60_000,
+  3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000, 86_400_000, 7 * 86_400_000,
+];
+
+/** The smallest round step that splits the span into at most `maxBins` bins. */
+export function binWidth(spanMs: number, maxBins: number): number {
+  const wanted = spanMs / Math.max(1, maxBins);
+  return STEPS_MS.find((step) => step >= wanted) ?? Math.ceil(wanted / 86_400_000) * 86_400_000;
+}
+
+/** Bins aligned to round step boundaries covering [from, to]; events outside are ignored. */
+export function computeBins(events: readonly AuditEvent[], from: number, to: number, maxBins: number): Bin[] {
+  if (!(to > from)) return [];
+  const width = binWidth(to - from, maxBins);
+  const first = Math.floor(from / width) * width;
+  const n = Math.floor((to - first) / width) + 1;
+  const bins: Bin[] = Array.from({ length: n }, (_, i) => ({ start: first + i * width, end: first + (i + 1) * width, count: 0, failures: 0 }));
+  for (const event of events) {
+    const t = Date.parse(event.time);
+    if (!(t >= from && t <= to)) continue;
+    const bin = bins[Math.floor((t - first) / width)];
+    bin.count++;
+    if (event.status === 'failure') bin.failures++;
+  }
+  return bins;
+}
+
+/** The time range to chart: the search range, or the loaded events' span when the range is unknown. */
+export function chartRange(range: { from: string; to: string } | null, events: readonly AuditEvent[]): { from: number; to: number } | null {
+  if (range) {
+    const from = Date.parse(range.from);
+    const to = Date.parse(range.to);
+    if (to > from) return { from, to };
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (const event of events) {
+    const t = Date.parse(event.time);
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  return max > min ? { from: min, to: max } : null;
+}
+
+/** Maps a drag between two x fractions (0..1, any order) to a time range. */
+export function dragToRange(range: { from: number; to: number }, a: number, b: number): { from: number; to: number } {
+  const clamp = (x: number) => Math.min(1, Math.max(0, x));
+  const [lo, hi] = a <= b ? [clamp(a), clamp(b)] : [clamp(b), clamp(a)];
+  const span = range.to - range.from;
+  return { from: Math.round(range.from + lo * span), to: Math.round(range.from + hi * span) };
+}

@@ -1,0 +1,222 @@
+/** The results panel: wires host messages, persisted view state and the parts of the layout. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { eventKey } from '../../shared/protocol';
+import type { ConnectionInfo, HostMessage, PanelSearchMessage, RunStatus } from '../../shared/protocol';
+import type { ColumnId, FacetField, ViewState } from '../../shared/viewState';
+import { FACET_FIELDS } from '../../shared/viewState';
+import { computeFacets } from '../model/facets';
+import { addFilter, compileFilters, removeFilter } from '../model/filters';
+import { chartRange, computeBins } from '../model/histogram';
+import { Results } from '../model/results';
+import { sortEvents } from '../model/sort';
+import { loadState, newRequestId, onHostMessage, post, saveState } from '../host';
+import { DetailPane } from './DetailPane';
+import type { QueryError } from './Header';
+import { QueryBar, SearchInfo, StatusLine } from './Header';
+import { Histogram } from './Histogram';
+import { FilterChips, Sidebar } from './Sidebar';
+import { Table } from './Table';
+import { ColumnPicker, ExportMenu } from './Toolbar';
+
+interface RunInfo {
+  runId: number;
+  search: PanelSearchMessage['search'];
+  title: string;
+  connections: ConnectionInfo[];
+  range: { from: string; to: string };
+}
+
+/** Re-deriving 100,000 rows per chunk would stall; chunks are coalesced to a few renders a second. */
+const RENDER_COALESCE_MS = 150;
+const PAGE_ROWS = 20;
+
+export function App() {
+  const results = useMemo(() => new Results(), []);
+  const [view, setView] = useState<ViewState>(loadState);
+  const [run, setRun] = useState<RunInfo | null>(null);
+  const [status, setStatus] = useState<RunStatus | null>(null);
+  const [queryError, setQueryError] = useState<QueryError | null>(null);
+  const [version, setVersion] = useState(0);
+  const [text, setText] = useState('');
+  const [toast, setToast] = useState('');
+  const scrollTop = useRef(view.scrollTop);
+  const grid = useRef<HTMLDivElement | null>(null);
+  const filterInput = useRef<HTMLInputElement>(null);
+  const scrollTo = useRef<((index: number) => void) | null>(null);
+
+  useEffect(() => {
+    let timer: number | undefined;
+    const refresh = () => {
+      timer ??= window.setTimeout(() => { timer = undefined; setVersion(results.version); }, RENDER_COALESCE_MS);
+    };
+    const off = onHostMessage((message: HostMessage) => {
+      switch (message.type) {
+        case 'search':
+          results.reset(message.runId);
+          setRun(message);
+          setStatus(null);
+          setQueryError(null);
+          setVersion(results.version);
+          break;
+        case 'events':
+          if (message.runId === results.runId) { results.add(message.events); refresh(); }
+          break;
+        case 'revised':
+          if (message.runId === results.runId) { results.revise(message.events); refresh(); }
+          break;
+        case 'status':
+          if (message.runId === results.runId) setStatus(message.status);
+          break;
+        case 'queryError':
+          setQueryError(message);
+          break;
+        case 'reply':
+          setToast(message.message);
+          break;
+      }
+    });
+    post({ type: 'ready' });
+    return () => { off(); window.clearTimeout(timer); };
+  }, []);
+
+  const persist = useCallback(() => {
+    saveState({ ...view, search: run?.search ?? view.search, scrollTop: scrollTop.current });
+  }, [view, run]);
+  useEffect(persist, [persist]);
+  const persistTimer = useRef<number | undefined>(undefined);
+  const onScroll = (top: number) => {
+    scrollTop.current = top;
+    window.clearTimeout(persistTimer.current);
+    persistTimer.current = window.setTimeout(persist, 300);
+  };
+
+  const predicate = useMemo(() => compileFilters(view.filters, text), [view.filters, text]);
+  const shown = useMemo(() => results.events.filter(predicate), [version, predicate]);
+  const rows = useMemo(() => sortEvents(shown, view.sort.column, view.sort.descending), [shown, view.sort]);
+  const facets = useMemo(() => computeFacets(shown, FACET_FIELDS, 5), [shown]);
+  const timeRange = useMemo(() => chartRange(run?.range ?? null, shown), [run, shown]);
+  const bins = useMemo(() => (timeRange ? computeBins(shown, timeRange.from, timeRange.to, 80) : []), [shown, timeRange]);
+  const selectedIndex = useMemo(() => (view.selectedKey === null ? -1 : rows.findIndex((e) => eventKey(e) === view.selectedKey)), [rows, view.selectedKey]);
+  const selected = view.selectedKey === null ? undefined : results.get(view.selectedKey);
+
+  const update = (patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch }));
+  const select = (index: number, open?: boolean) => {
+    const event = rows[index];
+    if (!event) return;
+    update({ selectedKey: eventKey(event), ...(open === undefined ? {} : { detailOpen: open || view.detailOpen }) });
+    scrollTo.current?.(index);
+  };
+  const filter = (field: FacetField, value: string, exclude: boolean) =>
+    setView((v) => ({ ...v, filters: addFilter(v.filters, { field, value, exclude }) }));
+  const request = (build: (requestId: number) => Parameters<typeof post>[0]) => post(build(newRequestId()));
+  const closeDetail = () => { update({ detailOpen: false }); grid.current?.focus(); };
+  const showChanges = () => {
+    update({ detailOpen: true });
+    requestAnimationFrame(() => document.getElementById('detail-changes')?.focus());
+  };
+
+  const onGridKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const last = rows.length - 1;
+    const at = selectedIndex;
+    const moves: Record<string, () => number> = {
+      ArrowDown: () => Math.min(last, at + 1), j: () => Math.min(last, at + 1),
+      ArrowUp: () => Math.max(0, at - 1), k: () => Math.max(0, at - 1),
+      PageDown: () => Math.min(last, at + PAGE_ROWS), PageUp: () => Math.max(0, at - PAGE_ROWS),
+      Home: () => 0, End: () => last,
+    };
+    const move = moves[e.key];
+    if (move) { e.preventDefault(); select(move()); return; }
+    if (!selected) return;
+    if (e.key === 'Enter') { e.preventDefault(); update({ detailOpen: true }); }
+    else if (e.key === 'd') { e.preventDefault(); showChanges(); }
+    else if (e.key === 't' && selected.traceId) { e.preventDefault(); filter('traceId', selected.traceId, false); }
+    else if (e.key === 'T' && selected.traceId) { e.preventDefault(); post({ type: 'searchTraceId', traceId: selected.traceId }); }
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      const typing = target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA';
+      if (e.key === '/' && !typing) { e.preventDefault(); filterInput.current?.focus(); }
+      else if (e.key === 'Escape' && view.detailOpen && !typing) { e.preventDefault(); closeDetail(); }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [view.detailOpen]);
+
+  useEffect(() => { if (toast) { const t = window.setTimeout(() => setToast(''), 4000); return () => window.clearTimeout(t); } return undefined; }, [toast]);
+
+  const selectedKeyOf = selected ? eventKey(selected) : '';
+  return (
+    <div class="app">
+      <header class="header">
+        <QueryBar query={run?.search.query ?? view.search?.query ?? ''} error={queryError} onRun={(query) => post({ type: 'run', query })} />
+        <SearchInfo connections={run?.connections ?? []} range={run?.range ?? null} />
+        <StatusLine
+          status={status}
+          visible={rows.length}
+          range={run?.range ?? null}
+          onCancel={() => post({ type: 'cancel' })}
+          onLoadMore={() => post({ type: 'loadMore' })}
+          onFetchAll={() => post({ type: 'fetchAll' })}
+        />
+      </header>
+      <Histogram bins={bins} range={timeRange} onNarrow={(from, to) => post({ type: 'narrow', from: new Date(from).toISOString(), to: new Date(to).toISOString() })} />
+      <div class="toolbar">
+        <input
+          ref={filterInput}
+          class="filter-input"
+          type="search"
+          placeholder="Filter loaded events (/)"
+          aria-label="Filter loaded events"
+          value={text}
+          onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={(e) => { if (e.key === 'Escape' || e.key === 'Enter') { e.preventDefault(); grid.current?.focus(); } }}
+        />
+        <FilterChips filters={view.filters} onRemove={(f) => setView((v) => ({ ...v, filters: removeFilter(v.filters, f) }))} />
+        <span class="spacer" />
+        <ColumnPicker columns={view.columns} onChange={(columns: ColumnId[]) => update({ columns })} />
+        <ExportMenu
+          onExport={(scope, format) => request((requestId) => ({ type: 'export', requestId, scope, format }))}
+          onCopy={(which, format) => {
+            const eventKeys = which === 'selected' ? (selected ? [selectedKeyOf] : []) : rows.map(eventKey);
+            if (eventKeys.length === 0) { setToast('Select a row first.'); return; }
+            request((requestId) => ({ type: 'copyRows', requestId, eventKeys, format }));
+          }}
+        />
+      </div>
+      <div class="main">
+        <Sidebar facets={facets} shown={shown.length} onFilter={filter} />
+        <Table
+          rows={rows}
+          columns={view.columns}
+          sort={view.sort}
+          selectedIndex={selectedIndex}
+          initialScrollTop={view.scrollTop}
+          onSelect={(index, open) => select(index, open)}
+          onSort={(column) => update({ sort: { column, descending: view.sort.column === column ? !view.sort.descending : column === 'time' } })}
+          onKeyDown={onGridKey}
+          onScroll={onScroll}
+          gridRef={grid}
+          scrollToRef={scrollTo}
+        />
+        {view.detailOpen && selected && (
+          <DetailPane
+            event={selected}
+            actions={{
+              close: closeDetail,
+              pivot: (field, value) => filter(field, value, false),
+              searchTraceEverywhere: (traceId) => post({ type: 'searchTraceId', traceId }),
+              surrounding: (by) => post({ type: 'surrounding', eventKey: selectedKeyOf, by, minutes: 5 }),
+              openDiff: (field) => request((requestId) => ({ type: 'openDiff', requestId, eventKey: selectedKeyOf, field })),
+              openRaw: () => request((requestId) => ({ type: 'openRaw', requestId, eventKey: selectedKeyOf })),
+              copyCurl: () => request((requestId) => ({ type: 'copyCurl', requestId, eventKey: selectedKeyOf })),
+            }}
+          />
+        )}
+      </div>
+      <div class="toast" role="status" aria-live="polite">{toast}</div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/** One row per changed field: old and new side by side with word-level highlights. */
+import type { AuditEvent } from '../../core/model';
+import type { DiffCell, DiffRow } from '../model/diffRows';
+import { diffRows } from '../model/diffRows';
+import { Icon } from './icons';
+
+const MODE_NOTE: Partial<Record<DiffRow['mode'], string>> = {
+  newOnly: 'new values only: the vendor does not report the previous value',
+  unchanged: 'unchanged',
+};
+
+export function ChangeDiff(props: { event: AuditEvent; onOpenDiff(field: string): void }) {
+  const rows = diffRows(props.event.changes, props.event.vendor);
+  if (rows.length === 0) return <p class="muted">No field changes recorded for this event.</p>;
+  return (
+    <div class="change-diff">
+      {rows.map((row, i) => (
+        <section key={`${i}:${row.field}`} class="diff-row" aria-label={`Change of ${row.field}`}>
+          <header class="diff-field">
+            <span class="diff-field-name">{row.field}</span>
+            {MODE_NOTE[row.mode] && <span class="muted diff-note">{MODE_NOTE[row.mode]}</span>}
+            <span class="spacer" />
+            <button type="button" class="link-button" onClick={() => props.onOpenDiff(row.field)}>
+              <Icon name="diff" /> Open in diff editor
+            </button>
+          </header>
+          <table class={`diff-table diff-${row.mode}`}>
+            <thead>
+              <tr><th scope="col">Old</th><th scope="col">New</th></tr>
+            </thead>
+            <tbody>
+              {row.lines.map((line, j) => (
+                <tr key={j}>
+                  <DiffSide cell={line.left} empty={row.mode === 'newOnly' ? (j === 0 ? '(not reported)' : '') : ''} />
+                  <DiffSide cell={line.right} empty="" />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function DiffSide({ cell, empty }: { cell: DiffCell | null; empty: string }) {
+  if (!cell) return <td class="diff-cell diff-empty">{empty}</td>;
+  return (
+    <td class={`diff-cell diff-${cell.kind}`}>
+      {cell.segments.map((s, i) => (s.changed ? <mark key={i} class={`diff-mark-${cell.kind}`}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+    </td>
+  );
+}

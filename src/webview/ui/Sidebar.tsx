@@ -1,0 +1,52 @@
+/** Field sidebar: top values per field; click includes, Alt-click (or −) excludes. */
+import type { FacetField, LocalFilter } from '../../shared/viewState';
+import type { Facet } from '../model/facets';
+import { FACET_LABELS } from '../model/fields';
+import { Icon } from './icons';
+
+export function Sidebar(props: { facets: readonly Facet[]; shown: number; onFilter(field: FacetField, value: string, exclude: boolean): void }) {
+  return (
+    <nav class="sidebar" aria-label="Fields">
+      {props.facets.map((facet) => (
+        <section key={facet.field} class="facet">
+          <h3 class="facet-title">{FACET_LABELS[facet.field]} <span class="muted">{facet.distinct}</span></h3>
+          <ul class="facet-values">
+            {facet.top.map((v) => (
+              <li key={v.value} class="facet-value">
+                <button
+                  type="button"
+                  class="facet-include"
+                  title={`Show only ${v.value} (Alt-click to exclude)`}
+                  onClick={(e) => props.onFilter(facet.field, v.value, e.altKey)}
+                >
+                  <span class="facet-bar" style={{ width: `${props.shown ? (v.count / props.shown) * 100 : 0}%` }} />
+                  <span class="facet-label">{v.value}</span>
+                  <span class="facet-count">{v.count}</span>
+                </button>
+                <button type="button" class="icon-button facet-exclude" aria-label={`Exclude ${v.value}`} title="Exclude" onClick={() => props.onFilter(facet.field, v.value, true)}>
+                  <Icon name="remove" />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </nav>
+  );
+}
+
+export function FilterChips(props: { filters: readonly LocalFilter[]; onRemove(filter: LocalFilter): void }) {
+  if (props.filters.length === 0) return null;
+  return (
+    <ul class="chips" aria-label="Local filters">
+      {props.filters.map((f) => (
+        <li key={`${f.field}:${f.value}:${f.exclude}`} class={f.exclude ? 'chip exclude' : 'chip'}>
+          <span>{f.exclude ? 'not ' : ''}{FACET_LABELS[f.field]}: {f.value}</span>
+          <button type="button" class="icon-button" aria-label={`Remove filter ${FACET_LABELS[f.field]} ${f.value}`} onClick={() => props.onRemove(f)}>
+            <Icon name="close" />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

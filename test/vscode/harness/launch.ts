@@ -1,0 +1,159 @@
+// Starts a throw-away VS Code (the server build from code-server) with this extension and
+// opens its workbench in headless Chromium. Everything it starts is torn down by close(),
+// also when the caller fails, hangs past its timeout or the process is interrupted.
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { ensureVSCodeServer } from './install';
+import { chromiumPath, repoRoot } from './paths';
+
+export interface LaunchOptions {
+  /** Folder opened as the workspace; an empty temporary folder when omitted. */
+  workspace?: string;
+  /** Absolute path of a compiled module exporting run(); runs it in the extension host. */
+  extensionTestsPath?: string;
+  /** Trusted workspace (default); false starts in Restricted Mode. */
+  trustWorkspace?: boolean;
+  /** Machine-level settings written before the server starts. */
+  settings?: Record<string, unknown>;
+  /** Receives each extension host / workbench log line; default prints it to stdout. */
+  onLog?: (level: string, message: string) => void;
+  viewport?: { width: number; height: number };
+}
+
+export interface VSCodeServer {
+  /** Base URL of the server, e.g. http://127.0.0.1:40123/ */
+  serverUrl: string;
+  /** Workbench URL opening the workspace with this extension (and tests, if given) loaded. */
+  workbenchUrl: string;
+  workspace: string;
+  /** Last lines the server printed, for diagnosing failures. */
+  serverLog(): string;
+  /** Resolves when the server process ends. */
+  exited: Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface VSCodeSession extends VSCodeServer {
+  page: Page;
+  browser: Browser;
+  /** Resolves with the extension host's exit code once an extensionTestsPath run ends. */
+  exitCode: Promise<number>;
+}
+
+/** Starts the VS Code server with throw-away data dirs; no browser. */
+export async function startVSCodeServer(options: LaunchOptions & { port?: number } = {}): Promise<VSCodeServer> {
+  const install = await ensureVSCodeServer();
+  installExitHooks();
+
+  const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-lens-vscode-'));
+  const serverDataDir = path.join(tempRoot, 'server-data');
+  const userDataDir = path.join(tempRoot, 'user-data');
+  const extensionsDir = path.join(tempRoot, 'extensions');
+  const workspace = options.workspace ?? path.join(tempRoot, 'workspace');
+  for (const dir of [serverDataDir, userDataDir, extensionsDir, workspace]) fs.mkdirSync(dir, { recursive: true });
+  const machineSettingsDir = path.join(serverDataDir, 'data', 'Machine');
+  fs.mkdirSync(machineSettingsDir, { recursive: true });
+  fs.writeFileSync(path.join(machineSettingsDir, 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'telemetry.telemetryLevel': 'off',
+    ...options.settings,
+  }, null, 2));
+
+  const port = options.port ?? await freePort();
+  const host = `127.0.0.1:${port}`;
+  const serverArgs = [
+    install.serverMain, '--host', '127.0.0.1', '--port', String(port),
+    '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver',
+    '--disable-telemetry', '--server-data-dir', serverDataDir, '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+  ];
+  if (options.trustWorkspace !== false) serverArgs.push('--disable-workspace-trust');
+
+  const serverLogLines: string[] = [];
+  // detached: the server and its extension hosts form one process group, killed as a whole.
+  const server = spawn(install.node, serverArgs, { cwd: tempRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((r) => server.once('exit', () => r()));
+  const keepLog = (chunk: Buffer): void => {
+    serverLogLines.push(...chunk.toString().split('\n').filter(Boolean));
+    if (serverLogLines.length > 200) serverLogLines.splice(0, serverLogLines.length - 200);
+    if (process.env.AUDIT_LENS_VSCODE_VERBOSE) process.stderr.write(`[server] ${chunk.toString()}`);
+  };
+  server.stdout!.on('data', keepLog);
+  server.stderr!.on('data', keepLog);
+
+  const hardKill = (): void => {
+    killGroup(server, 'SIGKILL');
+    fs.rmSync(tempRoot, { recursive: true, force: true });
+  };
+  liveSessions.add(hardKill);
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    killGroup(server, 'SIGTERM');
+    if (!(await waitForExit(server, 5_000))) {
+      killGroup(server, 'SIGKILL');
+      await waitForExit(server, 5_000);
+    }
+    // Extension hosts may outlive the server process by a moment.
+    killGroup(server, 'SIGKILL');
+    fs.rmSync(tempRoot, { recursive: true, force: true });
+    liveSessions.delete(hardKill);
+  };
+
+  const serverUrl = `http://${host}/`;
+  try {
+    await waitForServer(serverUrl, server, 60_000);
+  } catch (err) {
+    await close();
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n${serverLogLines.join('\n')}`);
+  }
+  const remote = (p: string): string => `vscode-remote://${host}${p}`;
+  const payload: Array<[string, string]> = [
+    ['extensionDevelopmentPath', remote(repoRoot)],
+    ['skipWelcome', 'true'],
+  ];
+  if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+  const workbenchUrl = `${serverUrl}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return { serverUrl, workbenchUrl, workspace, exited, close, serverLog: () => serverLogLines.join('\n') };
+}
+
+/** Starts the server and opens its workbench in headless Chromium. */
+export async function launchVSCode(options: LaunchOptions = {}): Promise<VSCodeSession> {
+  const server = await startVSCodeServer(options);
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    if (browser) await withTimeout(browser.close().catch(() => undefined), 10_000);
+    await server.close();
+  };
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+    const onLog = options.onLog ?? defaultLog;
+    let resolveExit!: (code: number) => void;
+    const exitCode = new Promise<number>((r) => { resolveExit = r; });
+    await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) => {
+      onLog(level, typeof message === 'string' ? message : JSON.stringify(message));
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => { resolveExit(code); });
+    await page.goto(server.workbenchUrl);
+    return { ...server, page, browser, exitCode, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** Waits until the workbench has rendered its activity bar. */
+export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: timeoutMs });
+}
