@@ -26,6 +26,7 @@ const targets = [
     platform: 'browser', format: 'esm', target: 'es2022',
     tsconfig: 'src/webview/tsconfig.json',
     loader: { '.css': 'css', '.ttf': 'file' },
+    assetNames: 'webview/[name]-[hash]', // the codicon font next to panel.css, inside localResourceRoots
   },
 ];
 

@@ -35,19 +35,25 @@ export async function exchange(
   const headers = flattenHeaders(response.headers);
   const elapsed = (): number => Math.round(performance.now() - started);
   if (status >= 300 && status < 400) {
-    body.destroy(); // nothing in a redirect is worth reading, and its connection is not reused
+    discard(body); // nothing in a redirect is worth reading
     return { status, headers, durationMs: elapsed() };
   }
   const ok = status >= 200 && status < 300;
   const cap = ok ? options.maxResponseBytes : Math.min(ERROR_BODY_CAP, options.maxResponseBytes);
   const declared = Number(headers['content-length']);
   if (ok && declared > cap) {
-    body.destroy();
+    discard(body);
     throw tooLargeError(request.vendor, host, cap);
   }
   const buffer = await readCapped(body, cap);
   if (ok && buffer === undefined) throw tooLargeError(request.vendor, host, cap);
   return { status, headers, body: buffer, durationMs: elapsed() };
+}
+
+/** Drops a body unread; undici then closes its socket rather than reuse it mid-response. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => {}); // destroying unread reports an abort nobody needs to hear
+  body.destroy();
 }
 
 /** Response headers as single strings; cookies are dropped so they can never travel further. */

@@ -117,37 +117,36 @@ function create(random: Random, type: ObjectType): Snapshot {
   }
 }
 
-/** The next snapshot of an object: one or two fields changed, never none. */
+/** How many different single-field changes each type knows (see `applyChange`). */
+const CHANGE_KINDS: Record<ObjectType, number> = { PROFILE: 4, USER: 4, GROUP: 2, QUEUE: 3 };
+
+/** The next snapshot of an object: one or two different fields changed, so never none. */
 function update(random: Random, type: ObjectType, old: Snapshot): Snapshot {
   const next = { ...old };
-  const changes = random() < 0.7 ? 1 : 2;
-  for (let i = 0; i < changes; i++) {
-    const roll = random();
-    switch (type) {
-      case 'PROFILE':
-        if (roll < 0.35) next.roles = toggle(random, next.roles, ROLES);
-        else if (roll < 0.65) next.description = other(random, PROFILE_TEXT, next.description);
-        else if (roll < 0.85) next.profileName = other(random, PROFILE_NAMES, next.profileName);
-        else next.memberOfGroups = [...(next.memberOfGroups as string[]), uuid(random)];
-        break;
-      case 'USER':
-        if (roll < 0.3) next.status = next.status === 'ACTIVE' ? 'INACTIVE' : 'ACTIVE';
-        else if (roll < 0.6) next.roles = toggle(random, next.roles, ROLES);
-        else if (roll < 0.85) next.profileId = profileCode(random);
-        else next.displayName = `${next.firstName as string} ${other(random, LAST, String(next.displayName).split(' ')[1])}`;
-        break;
-      case 'GROUP':
-        if (roll < 0.5) next.resources = [{ type: 'User', resourceIds: [uuid(random), uuid(random)] }];
-        else next.description = other(random, GROUP_TEXT, next.description);
-        break;
-      case 'QUEUE':
-        if (roll < 0.4) next.afterContactWork = !next.afterContactWork;
-        else if (roll < 0.7) next.timetableId = uuid(random);
-        else next.description = other(random, QUEUE_TEXT, next.description);
-        break;
-    }
-  }
+  const kinds = CHANGE_KINDS[type];
+  const first = Math.floor(random() * kinds);
+  applyChange(random, type, next, first);
+  if (random() < 0.3) applyChange(random, type, next, (first + 1 + Math.floor(random() * (kinds - 1))) % kinds);
   return next;
+}
+
+/** Changes one field of `next` to a value it does not hold. */
+function applyChange(random: Random, type: ObjectType, next: Snapshot, kind: number): void {
+  switch (`${type}:${kind}`) {
+    case 'PROFILE:0': next.roles = toggle(random, next.roles, ROLES); break;
+    case 'PROFILE:1': next.description = other(random, PROFILE_TEXT, next.description); break;
+    case 'PROFILE:2': next.profileName = other(random, PROFILE_NAMES, next.profileName); break;
+    case 'PROFILE:3': next.memberOfGroups = [...(next.memberOfGroups as string[]), uuid(random)]; break;
+    case 'USER:0': next.status = next.status === 'ACTIVE' ? 'INACTIVE' : 'ACTIVE'; break;
+    case 'USER:1': next.roles = toggle(random, next.roles, ROLES); break;
+    case 'USER:2': next.profileId = profileCode(random); break;
+    case 'USER:3': next.displayName = `${next.firstName as string} ${other(random, LAST, String(next.displayName).split(' ')[1])}`; break;
+    case 'GROUP:0': next.resources = [{ type: 'User', resourceIds: [uuid(random), uuid(random)] }]; break;
+    case 'GROUP:1': next.description = other(random, GROUP_TEXT, next.description); break;
+    case 'QUEUE:0': next.afterContactWork = !next.afterContactWork; break;
+    case 'QUEUE:1': next.timetableId = uuid(random); break;
+    default: next.description = other(random, QUEUE_TEXT, next.description);
+  }
 }
 
 interface LiveObject {

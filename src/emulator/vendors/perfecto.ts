@@ -47,19 +47,24 @@ function errors(status: number, items: ErrorItem[]): EmulatorResponse {
 
 // ---- data -------------------------------------------------------------------------
 
-/** One stored audit document plus the values the search filters on. */
+/**
+ * One stored audit document, kept compact: 100,000 of them must fit comfortably, so the
+ * Elasticsearch hit is only built for the hits a page serves.
+ */
 interface Entry {
   ms: number;
   id: string;
   status: string;
-  action: string;
-  description: string;
-  resourceType: string;
+  item: Template;
   resourceId: string;
-  actorType: string;
-  actorId: string;
+  actor: Actor;
   traceId: string;
-  hit: Record<string, unknown>;
+  /** Which of the sample's two key styles this hit uses. */
+  snake: boolean;
+  /** Logstash's `@timestamp` trails `timestamp` by up to two seconds. */
+  ingestDelayS: number;
+  hostname: string;
+  changes?: Changes;
 }
 
 type Changes = Record<string, { old: unknown; new: unknown }>;
@@ -167,46 +172,64 @@ function documentId(random: Random): string {
 
 interface Actor { id: string; type: string }
 
+const PEOPLE_ACTORS: readonly Actor[] = PEOPLE.map((person) => ({ id: person.email, type: person.role }));
+const OFFLINE_JOB: Actor = { id: 'offline_job', type: 'user' };
+const TRACE_TEMPLATES = TEMPLATES.filter((item) => item.resourceType === 'user' && !item.failure);
+const TAGS = Object.freeze(['tail.0']);
+/** A few containers, like the sample's `hostname` values. */
+const HOSTNAMES = ['7f78f374eedc', '2477096963f1', '9c1e0b7d55a2', '41d6f0e83b17'];
+
 function randomActor(random: Random, item: Template): Actor {
-  if (item.resourceType === 'config' && random() < 0.4) return { id: 'offline_job', type: 'user' };
-  const person = pick(random, PEOPLE);
-  return { id: person.email, type: person.role };
+  if (item.resourceType === 'config' && random() < 0.4) return OFFLINE_JOB;
+  return pick(random, PEOPLE_ACTORS);
 }
 
 function makeEntry(random: Random, item: Template, ms: number, actor: Actor, traceId: string): Entry {
-  const id = documentId(random);
-  const resourceId = item.resource(random);
-  const status = item.failure || random() < 0.04 ? 'FAILURE' : 'SUCCESS';
-  const changes = item.changes?.(random);
-  // The vendor's own sample mixes camelCase and snake_case between hits of one response.
-  const snake = random() < 0.5;
-  const source: Record<string, unknown> = {
-    status,
+  return {
+    ms,
+    id: documentId(random),
+    status: item.failure || random() < 0.04 ? 'FAILURE' : 'SUCCESS',
+    item,
+    resourceId: item.resource(random),
+    actor,
+    traceId,
+    snake: random() < 0.5,
+    ingestDelayS: Math.floor(random() * 3),
+    hostname: pick(random, HOSTNAMES),
+    changes: item.changes?.(random),
+  };
+}
+
+/** The sample's two key styles: one hit camelCase, the next snake_case, in one response. */
+function keyedFields(entry: Entry): Record<string, string> {
+  const { resourceId, actor, item } = entry;
+  return entry.snake
+    ? { resource_id: resourceId, actor_type: actor.type, actor_id: actor.id, resource_type: item.resourceType }
+    : { resourceId, actorType: actor.type, actorId: actor.id, resourceType: item.resourceType };
+}
+
+function toHit(entry: Entry): Record<string, unknown> {
+  const { item } = entry;
+  const source = {
+    status: entry.status,
     service: item.service,
-    timestamp: new Date(ms).toISOString(),
-    [snake ? 'resource_id' : 'resourceId']: resourceId,
-    [snake ? 'actor_type' : 'actorType']: actor.type,
-    '@timestamp': new Date(Math.floor(ms / 1000) * 1000 + Math.floor(random() * 3) * 1000).toISOString(),
+    timestamp: new Date(entry.ms).toISOString(),
+    ...keyedFields(entry),
+    '@timestamp': new Date((Math.floor(entry.ms / 1000) + entry.ingestDelayS) * 1000).toISOString(),
     '@version': '1',
     region: '01',
     description: item.description,
     action: item.action,
-    [snake ? 'actor_id' : 'actorId']: actor.id,
-    [snake ? 'resource_type' : 'resourceType']: item.resourceType,
-    tags: ['tail.0'],
-    trace_id: traceId,
-    custom_fields: { name: resourceId },
-    hostname: hex(random, 12),
+    tags: TAGS,
+    trace_id: entry.traceId,
+    custom_fields: { name: entry.resourceId },
+    hostname: entry.hostname,
     tenant_id: 'demo',
     module: item.module,
+    ...(entry.changes ? { changes: entry.changes } : {}),
+    product_name: 'perfecto',
   };
-  if (changes) source['changes'] = changes;
-  source['product_name'] = 'perfecto';
-  return {
-    ms, id, status, action: item.action, description: item.description, resourceType: item.resourceType,
-    resourceId, actorType: actor.type, actorId: actor.id, traceId,
-    hit: { _index: 'perfecto-000058', _id: id, _score: null, _source: source, sort: [ms] },
-  };
+  return { _index: 'perfecto-000058', _id: entry.id, _score: null, _source: source, sort: [entry.ms] };
 }
 
 /** Newest first; the shared cross-vendor traces sit at their shared times. */
@@ -216,8 +239,8 @@ function generate(dataset: Dataset): Entry[] {
   const entries: Entry[] = [];
   for (const trace of dataset.sharedTraces) {
     if (entries.length >= count || trace.timeMs < dataset.fromMs || trace.timeMs > dataset.toMs) continue;
-    const item = pick(random, TEMPLATES.filter((t) => t.resourceType === 'user' && !t.failure));
-    entries.push(makeEntry(random, item, trace.timeMs, { id: trace.actor.email, type: trace.actor.role }, trace.traceId));
+    const actor = PEOPLE_ACTORS[PEOPLE.indexOf(trace.actor)] ?? { id: trace.actor.email, type: trace.actor.role };
+    entries.push(makeEntry(random, pick(random, TRACE_TEMPLATES), trace.timeMs, actor, trace.traceId));
   }
   while (entries.length < count) {
     const item = pick(random, TEMPLATES);
@@ -304,13 +327,14 @@ function parseSearch(body: Record<string, unknown>): Search | ErrorItem[] {
 }
 
 function matches(entry: Entry, search: Search): boolean {
+  const { item, actor } = entry;
   return (search.status === undefined || entry.status.toLowerCase() === search.status)
-    && (search.resourceType === undefined || entry.resourceType.toLowerCase() === search.resourceType)
-    && (search.action === undefined || entry.action.toLowerCase() === search.action)
-    && (search.description === undefined || entry.description.toLowerCase() === search.description)
-    && (search.actorType === undefined || entry.actorType === search.actorType)
+    && (search.resourceType === undefined || item.resourceType.toLowerCase() === search.resourceType)
+    && (search.action === undefined || item.action.toLowerCase() === search.action)
+    && (search.description === undefined || item.description.toLowerCase() === search.description)
+    && (search.actorType === undefined || actor.type === search.actorType)
     && (search.resourceId === undefined || entry.resourceId === search.resourceId)
-    && (search.actorId === undefined || entry.actorId === search.actorId)
+    && (search.actorId === undefined || actor.id === search.actorId)
     && (search.traceId === undefined || entry.traceId === search.traceId)
     && (search.fromMs === undefined || entry.ms >= search.fromMs)
     && (search.toMs === undefined || entry.ms <= search.toMs);
@@ -358,7 +382,7 @@ function runSearch(request: EmulatorRequest, context: RouteContext): EmulatorRes
   // Perfecto's audit data lags one hour behind real time.
   const visible = found.slice(firstVisible(found, context.now() - HOUR));
   const start = (parsed.page - 1) * parsed.size;
-  const hits = visible.slice(start, start + parsed.size).map((entry) => entry.hit);
+  const hits = visible.slice(start, start + parsed.size).map(toHit);
   return {
     status: 200,
     body: {

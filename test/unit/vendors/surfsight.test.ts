@@ -188,6 +188,15 @@ describe('surfsight adapter against the emulator', () => {
       }
     });
 
+    it('serves change records whose JSON-in-string values diff, plain-text values included', () => {
+      const withChanges = everything.filter((event) => event.changes.length > 0);
+      assert.ok(withChanges.length > COUNT / 2);
+      const firmware = everything.find((event) => event.action === 'Device firmware update requested');
+      assert.match(String(firmware?.changes[0]?.new), /^ROUTER-5\.2\.\d$/);
+      const created = everything.find((event) => event.action === 'User created');
+      assert.ok(created?.changes.every((change) => change.old === null && change.new !== null));
+    });
+
     it('applies every documented filter in the emulator', async () => {
       const check = async (params: string, predicate: (record: Record<string, unknown>) => boolean) => {
         const { status, body } = await raw(`/v2/audit-logs?start=${FULL.from}&end=${FULL.to}&limit=1000&${params}`);
@@ -196,7 +205,8 @@ describe('surfsight adapter against the emulator', () => {
         assert.ok(data.length > 0 && data.length < COUNT, params);
         assert.ok(data.every(predicate), params);
       };
-      await check('imei=' + String(everything.find((event) => event.resource.type === 'device')?.raw.imei), (r) => typeof r.imei === 'string');
+      const imei = String(everything.find((event) => event.resource.type === 'device')?.raw.imei);
+      await check(`imei=${imei}`, (r) => r.imei === imei);
       await check('userType=partnerContact&userId=32', (r) => r.userId === 32 && r.source === 'partnerPortal');
       await check('partnerId=75', (r) => r.partnerId === 75);
       await check('orgId=17', (r) => r.organizationId === 17 && r.source !== 'partnerPortal');
@@ -311,8 +321,9 @@ describe('surfsight adapter against the emulator', () => {
       clockMs += 1;
       const expired = await send(FULL, cursor(0, 10), { token });
       assert.equal(expired.status, 401);
-      const forged = `${token.split('-')[0]?.replace(/.$/, 'z')}-${token.slice(token.indexOf('-') + 1)}`;
-      assert.equal((await send(FULL, cursor(0, 10), { token: forged })).status, 401);
+      const expiresAt = parseInt(token.slice(0, token.indexOf('-')), 36);
+      const extended = `${(expiresAt + 2 * DAY).toString(36)}${token.slice(token.indexOf('-'))}`;
+      assert.equal((await send(FULL, cursor(0, 10), { token: extended })).status, 401, 'a token with a forged expiry');
       clockMs = TO_MS + DAY;
     });
 

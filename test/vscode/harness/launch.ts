@@ -1,15 +1,14 @@
 // Starts a throw-away VS Code (the server build from code-server) with this extension and
 // opens its workbench in headless Chromium. Everything it starts is torn down by close(),
 // also when the caller fails, hangs past its timeout or the process is interrupted.
-import { ChildProcess, spawn } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { ensureVSCodeServer } from './install';
 import { chromiumPath, repoRoot } from './paths';
+import { cleanupOnExit, freePort, stopGroup, killGroup, waitForHttp, withTimeout } from './processes';
 
 export interface LaunchOptions {
   /** Folder opened as the workspace; an empty temporary folder when omitted. */
@@ -23,6 +22,17 @@ export interface LaunchOptions {
   /** Receives each extension host / workbench log line; default prints it to stdout. */
   onLog?: (level: string, message: string) => void;
   viewport?: { width: number; height: number };
+}
+
+const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+function defaultLog(level: string, message: string): void {
+  const text = message.replace(/\n$/, '');
+  if (level === 'error' || level === 'warn') process.stderr.write(`${text}\n`);
+  else process.stdout.write(`${text}\n`);
 }
 
 export interface VSCodeServer {
@@ -48,7 +58,6 @@ export interface VSCodeSession extends VSCodeServer {
 /** Starts the VS Code server with throw-away data dirs; no browser. */
 export async function startVSCodeServer(options: LaunchOptions & { port?: number } = {}): Promise<VSCodeServer> {
   const install = await ensureVSCodeServer();
-  installExitHooks();
 
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-lens-vscode-'));
   const serverDataDir = path.join(tempRoot, 'server-data');
@@ -90,29 +99,22 @@ export async function startVSCodeServer(options: LaunchOptions & { port?: number
   server.stdout!.on('data', keepLog);
   server.stderr!.on('data', keepLog);
 
-  const hardKill = (): void => {
+  const forgetCleanup = cleanupOnExit(() => {
     killGroup(server, 'SIGKILL');
     fs.rmSync(tempRoot, { recursive: true, force: true });
-  };
-  liveSessions.add(hardKill);
-  let closed = false;
-  const close = async (): Promise<void> => {
-    if (closed) return;
-    closed = true;
-    killGroup(server, 'SIGTERM');
-    if (!(await waitForExit(server, 5_000))) {
-      killGroup(server, 'SIGKILL');
-      await waitForExit(server, 5_000);
-    }
-    // Extension hosts may outlive the server process by a moment.
-    killGroup(server, 'SIGKILL');
-    fs.rmSync(tempRoot, { recursive: true, force: true });
-    liveSessions.delete(hardKill);
+  });
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= stopGroup(server).then(() => {
+      fs.rmSync(tempRoot, { recursive: true, force: true });
+      forgetCleanup();
+    });
+    return closing;
   };
 
   const serverUrl = `http://${host}/`;
   try {
-    await waitForServer(serverUrl, server, 60_000);
+    await waitForHttp(serverUrl, server, 60_000);
   } catch (err) {
     await close();
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n${serverLogLines.join('\n')}`);

@@ -1,0 +1,9 @@
+import type * as vscode from 'vscode';
+import type { Logger } from '../core/log';
+import { registerResultsPanels } from './panel/index';
+import type { ResultsPanels, SearchBackend } from './panel/types';
+
+/** The one place the extension meets the results panel. */
+export function createResultsPanels(extensionUri: vscode.Uri, backend: SearchBackend, logger: Logger): ResultsPanels {
+  return registerResultsPanels(extensionUri, backend, logger);
+}

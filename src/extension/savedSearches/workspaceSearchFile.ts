@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/log';
+import { Disposable } from '../util/disposable';
+import { parseSavedSearchFile, serializeSavedSearchFile, type SavedSearch } from './savedSearchSchema';
+import type { SearchStore, StoreState } from './searchStore';
+
+export const WORKSPACE_FILE = '.vscode/audit-lens.json';
+
+/**
+ * The shared saved searches in `.vscode/audit-lens.json` of the first workspace folder.
+ * A file that does not validate is reported and never overwritten; writes go to a temporary
+ * file that is then renamed over the original, so a crash never leaves half a file.
+ */
+export class WorkspaceSearchFile extends Disposable implements SearchStore {
+  readonly kind = 'workspace' as const;
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+  private current: StoreState = { kind: 'ok', searches: [] };
+  private watcher: vscode.FileSystemWatcher | undefined;
+
+  constructor(private readonly logger: Logger) {
+    super();
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()));
+  }
+
+  /** Reads the file and starts watching it. */
+  async start(): Promise<void> {
+    await this.reload();
+  }
+
+  get uri(): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder && vscode.Uri.joinPath(folder.uri, WORKSPACE_FILE);
+  }
+
+  state(): StoreState {
+    return this.current;
+  }
+
+  async reload(): Promise<void> {
+    this.watch();
+    this.current = await this.read();
+    this.changed.fire();
+  }
+
+  async update(change: (searches: SavedSearch[]) => SavedSearch[]): Promise<void> {
+    const uri = this.uri;
+    if (!uri) throw new Error('Open a folder to keep saved searches in the workspace.');
+    const fresh = await this.read(); // never write over edits made since the last read
+    if (fresh.kind !== 'ok') {
+      this.current = fresh;
+      this.changed.fire();
+      throw new Error(`${WORKSPACE_FILE} cannot be changed: ${fresh.message}`);
+    }
+    const text = serializeSavedSearchFile({ version: 1, searches: change([...fresh.searches]) });
+    const folder = vscode.Uri.joinPath(uri, '..');
+    await vscode.workspace.fs.createDirectory(folder);
+    const temp = vscode.Uri.joinPath(folder, `.audit-lens.json.${process.pid}.${Date.now()}.tmp`);
+    await vscode.workspace.fs.writeFile(temp, Buffer.from(text, 'utf8'));
+    try {
+      await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+    } catch (error) {
+      await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+      throw error;
+    }
+    await this.reload();
+  }
+
+  private async read(): Promise<StoreState> {
+    const uri = this.uri;
+    if (!uri) return { kind: 'unavailable', message: 'No folder is open.' };
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { kind: 'ok', searches: [] };
+      return { kind: 'broken', message: `cannot be read (${(error as Error).message}).` };
+    }
+    const parsed = parseSavedSearchFile(Buffer.from(bytes).toString('utf8'));
+    if (!parsed.ok) {
+      this.logger.warn(`${WORKSPACE_FILE}: ${parsed.message}`);
+      return { kind: 'broken', message: parsed.message };
+    }
+    return { kind: 'ok', searches: parsed.file.searches };
+  }
+
+  private watch(): void {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, WORKSPACE_FILE));
+    const reload = () => void this.reload();
+    watcher.onDidCreate(reload);
+    watcher.onDidChange(reload);
+    watcher.onDidDelete(reload);
+    this.watcher = watcher;
+  }
+
+  override dispose(): void {
+    this.watcher?.dispose();
+    super.dispose();
+  }
+}

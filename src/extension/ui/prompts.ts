@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+
+/**
+ * The questions commands ask, behind one thin seam over `vscode.window` so integration
+ * tests can answer them (the UI tests drive the real widgets).
+ */
+export interface Prompts {
+  input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  /** A modal yes/no; true only when the user chose `action`. */
+  confirm(message: string, action: string, detail?: string): Thenable<boolean>;
+}
+
+export const windowPrompts: Prompts = {
+  input: (options) => vscode.window.showInputBox({ ignoreFocusOut: true, ...options }),
+  pick: (items, options) => vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options }),
+  confirm: async (message, action, detail) =>
+    (await vscode.window.showWarningMessage(message, { modal: true, ...(detail ? { detail } : {}) }, action)) === action,
+};
+
+/** Holds the prompts in use; tests swap in scripted answers through the extension's API. */
+export class PromptsHolder {
+  current: Prompts = windowPrompts;
+}

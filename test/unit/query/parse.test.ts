@@ -1,0 +1,120 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isAuditLensError } from '../../../src/core/errors';
+import { formatQuickSearch, parseQuickSearch, QueryParseError } from '../../../src/core/query/parse';
+import { resolveQuery } from '../../../src/core/query/resolve';
+
+const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+
+function parseError(text: string): QueryParseError {
+  try {
+    parseQuickSearch(text);
+  } catch (error) {
+    assert.ok(error instanceof QueryParseError, `expected QueryParseError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail(`"${text}" parsed without an error`);
+}
+
+describe('quick-search parser', () => {
+  it('parses the example from DESIGN.md', () => {
+    const parsed = parseQuickSearch('actor:bob@example.com action:"Update User" status:failure resource:user/z-audit-23 trace:2cb2986430cf420f97ce0a74e69ffd0f free text');
+    assert.deepEqual(parsed, {
+      filters: {
+        actor: 'bob@example.com', action: 'Update User', status: 'failure', resourceType: 'user',
+        resourceId: 'z-audit-23', traceId: '2cb2986430cf420f97ce0a74e69ffd0f', text: 'free text',
+      },
+    });
+  });
+
+  it('keeps slashes after the first in resource ids and accepts a type alone', () => {
+    assert.deepEqual(parseQuickSearch('resource:directory/testDir/subTestDir').filters, { resourceType: 'directory', resourceId: 'testDir/subTestDir' });
+    assert.deepEqual(parseQuickSearch('resource:device').filters, { resourceType: 'device' });
+  });
+
+  it('reads since, from and to', () => {
+    assert.equal(parseQuickSearch('since:15m').since, '15m');
+    const range = parseQuickSearch('from:2025-12-01 to:2025-12-02T10:00:00Z');
+    assert.equal(range.from, '2025-12-01');
+    assert.equal(range.to, '2025-12-02T10:00:00Z');
+  });
+
+  it('unescapes quoted values and keeps quoted text with colons as text', () => {
+    assert.equal(parseQuickSearch('action:"say \\"hi\\""').filters.action, 'say "hi"');
+    assert.equal(parseQuickSearch('"http://example.com/x"').filters.text, 'http://example.com/x');
+  });
+
+  it('points at an unknown key', () => {
+    const error = parseError('actor:bob colour:red');
+    assert.equal(error.position, 10);
+    assert.match(error.message, /Unknown key "colour" at column 11/);
+  });
+
+  it('points at a bad status value and an empty value', () => {
+    assert.equal(parseError('status:maybe').position, 7);
+    assert.equal(parseError('actor: bob').position, 6);
+  });
+
+  it('points at an unclosed quote', () => {
+    const error = parseError('action:"Update User');
+    assert.equal(error.position, 7);
+    assert.match(error.message, /never closed/);
+  });
+
+  it('refuses bad durations and dates, duplicates, and since with from', () => {
+    assert.equal(parseError('since:24x').position, 6);
+    assert.equal(parseError('from:yesterday').position, 5);
+    assert.equal(parseError('actor:a actor:b').position, 8);
+    assert.match(parseError('since:1h from:2025-01-01').message, /either/);
+  });
+
+  it('is a usage error, so the CLI exits 2', () => {
+    assert.equal(parseError('nope:1').reason, 'usage');
+  });
+
+  it('never throws anything but a QueryParseError (property)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+      try {
+        parseQuickSearch(text);
+      } catch (error) {
+        return error instanceof QueryParseError && error.position >= 0 && error.position <= text.length;
+      }
+      return true;
+    }), { numRuns: FUZZ_RUNS });
+  });
+
+  it('round-trips through formatQuickSearch (property)', () => {
+    const value = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s !== '');
+    fc.assert(fc.property(
+      fc.record({ actor: value, action: value, traceId: value, text: value }, { requiredKeys: [] }),
+      (filters) => {
+        const parsed = { filters };
+        const again = parseQuickSearch(formatQuickSearch(parsed));
+        assert.deepEqual(again.filters, Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)));
+      },
+    ), { numRuns: FUZZ_RUNS });
+  });
+});
+
+describe('query resolution', () => {
+  const now = Date.parse('2025-12-04T12:00:00.000Z');
+
+  it('resolves since back from now', () => {
+    const query = resolveQuery(parseQuickSearch('since:24h actor:bob'), { now, defaultSince: '7d' });
+    assert.equal(query.from, '2025-12-03T12:00:00.000Z');
+    assert.equal(query.to, '2025-12-04T12:00:00.000Z');
+    assert.equal(query.actor, 'bob');
+  });
+
+  it('uses the default range and treats a bare "to" date as the whole day', () => {
+    assert.equal(resolveQuery(parseQuickSearch(''), { now, defaultSince: '7d' }).from, '2025-11-27T12:00:00.000Z');
+    const query = resolveQuery(parseQuickSearch('from:2025-12-01 to:2025-12-02'), { now, defaultSince: '24h' });
+    assert.equal(query.from, '2025-12-01T00:00:00.000Z');
+    assert.equal(query.to, '2025-12-02T23:59:59.999Z');
+  });
+
+  it('refuses a range that ends before it starts', () => {
+    assert.throws(() => resolveQuery(parseQuickSearch('from:2025-12-03 to:2025-12-01'), { now, defaultSince: '24h' }),
+      (error: unknown) => isAuditLensError(error) && /Swap them/.test(error.message));
+  });
+});
