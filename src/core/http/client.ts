@@ -39,7 +39,7 @@ export function createHttpClient(options: Partial<HttpClientOptions> & { logger?
   const dispatcher = createDispatcher(settings);
   const limiter = new RateLimiter();
   return {
-    send: (request) => new Sending(request, settings, dispatcher, limiter, logger).run(),
+    send: async (request) => new Sending(request, settings, dispatcher, limiter, logger).run(),
     close: () => dispatcher.close(),
   };
 }
@@ -57,7 +57,7 @@ class Sending {
     private readonly limiter: RateLimiter,
     private readonly logger: Logger,
   ) {
-    this.url = new URL(request.url);
+    this.url = parseUrl(request);
     this.target = describeTarget(this.url);
     this.scope = new RequestScope(request.signal, settings.deadlineMs);
   }
@@ -177,6 +177,14 @@ class Sending {
       default:
         return undefined;
     }
+  }
+}
+
+function parseUrl(request: HttpRequest): URL {
+  try {
+    return new URL(request.url);
+  } catch {
+    throw new AuditLensError('config', `The ${vendorName(request.vendor)} request address is not a valid URL. Check the base URL of this connection.`, { vendor: request.vendor });
   }
 }
 

@@ -201,34 +201,34 @@ function makeEntry(random: Random, item: Template, ms: number, actor: Actor, tra
 }
 
 /** The sample's two key styles: one hit camelCase, the next snake_case, in one response. */
-function keyedFields(entry: Entry): Record<string, string> {
-  const { resourceId, actor, item } = entry;
-  return entry.snake
-    ? { resource_id: resourceId, actor_type: actor.type, actor_id: actor.id, resource_type: item.resourceType }
-    : { resourceId, actorType: actor.type, actorId: actor.id, resourceType: item.resourceType };
-}
+const CAMEL = { resourceId: 'resourceId', actorType: 'actorType', actorId: 'actorId', resourceType: 'resourceType' };
+const SNAKE = { resourceId: 'resource_id', actorType: 'actor_type', actorId: 'actor_id', resourceType: 'resource_type' };
 
+/** The hit as the vendor sends it, keys in the sample's order. */
 function toHit(entry: Entry): Record<string, unknown> {
-  const { item } = entry;
-  const source = {
-    status: entry.status,
-    service: item.service,
-    timestamp: new Date(entry.ms).toISOString(),
-    ...keyedFields(entry),
-    '@timestamp': new Date((Math.floor(entry.ms / 1000) + entry.ingestDelayS) * 1000).toISOString(),
-    '@version': '1',
-    region: '01',
-    description: item.description,
-    action: item.action,
-    tags: TAGS,
-    trace_id: entry.traceId,
-    custom_fields: { name: entry.resourceId },
-    hostname: entry.hostname,
-    tenant_id: 'demo',
-    module: item.module,
-    ...(entry.changes ? { changes: entry.changes } : {}),
-    product_name: 'perfecto',
-  };
+  const { item, actor } = entry;
+  const keys = entry.snake ? SNAKE : CAMEL;
+  const source: Record<string, unknown> = {};
+  source['status'] = entry.status;
+  source['service'] = item.service;
+  source['timestamp'] = new Date(entry.ms).toISOString();
+  source[keys.resourceId] = entry.resourceId;
+  source[keys.actorType] = actor.type;
+  source['@timestamp'] = new Date((Math.floor(entry.ms / 1000) + entry.ingestDelayS) * 1000).toISOString();
+  source['@version'] = '1';
+  source['region'] = '01';
+  source['description'] = item.description;
+  source['action'] = item.action;
+  source[keys.actorId] = actor.id;
+  source[keys.resourceType] = item.resourceType;
+  source['tags'] = TAGS;
+  source['trace_id'] = entry.traceId;
+  source['custom_fields'] = { name: entry.resourceId };
+  source['hostname'] = entry.hostname;
+  source['tenant_id'] = 'demo';
+  source['module'] = item.module;
+  if (entry.changes) source['changes'] = entry.changes;
+  source['product_name'] = 'perfecto';
   return { _index: 'perfecto-000058', _id: entry.id, _score: null, _source: source, sort: [entry.ms] };
 }
 

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { EMULATOR_CREDENTIALS, EMULATOR_SURFSIGHT_LOGIN } from '../credentials';
-import { hex, pick, PEOPLE, type Dataset, type Person, type Random } from '../dataset';
+import { pick, PEOPLE, seededRandom, type Dataset, type Person, type Random } from '../dataset';
 import type { EmulatorRequest, EmulatorResponse, RouteContext, VendorRoute } from '../types';
 
 /*
@@ -41,118 +41,166 @@ const ACTOR_SETUP: ReadonlyArray<Omit<Actor, 'person'>> = [
   { userId: 9, userType: 'partnerContact', org: null, partner: PARTNERS[1] as Partner },
 ];
 const ACTORS: readonly Actor[] = PEOPLE.map((person, i) => ({ person, ...(ACTOR_SETUP[i % ACTOR_SETUP.length] as Omit<Actor, 'person'>) }));
+const ORGS_OF_PARTNER = new Map(PARTNERS.map((partner) => [partner.id, ORGS.filter((org) => org.partner.id === partner.id)]));
+const ROLES = ['administrator', 'supervisor', 'restricted', 'installer'];
 
-/** What the wire record does not show but the filters need. */
+type EntityType = 'device' | 'user' | 'organization' | 'reseller';
+
+/**
+ * One audit log as the filters need it. Generation keeps only this (cheap for 100,000
+ * records); the wire record is built from `seed` the first time a page shows it.
+ */
 interface Entry {
+  id: number;
   timeMs: number;
-  record: Record<string, unknown>;
-  userType: string;
-  actorOrgId: string | null;
-  actorPartnerId: string;
-  entityOrgId: string | null;
-  entityPartnerId: string;
+  actor: Actor;
+  /** Where the change happened (for partner changes: unused by the wire record). */
+  org: Org;
+  kind: ChangeKind;
+  imei: string;
+  /** The user a user change is about. */
+  target: number;
+  seed: number;
+  traceId: string | null;
+  record?: Record<string, unknown>;
 }
 
-interface Change {
-  entity: 'device' | 'user' | 'organization' | 'reseller';
+interface ChangeKind {
+  entity: EntityType;
   message: string;
   method: string;
-  endpoint: string;
-  entityId: string;
-  imei: string | null;
-  previous: unknown;
-  value: unknown;
+  endpoint(entry: Entry): string;
+  /** [previousValue, value], decoded; null where there was none. */
+  values(entry: Entry, random: Random): [unknown, unknown];
 }
 
-function imeiOf(org: Org, random: Random): string {
-  return `35766010${String(org.id).padStart(2, '0')}${String(Math.floor(random() * 12)).padStart(5, '0')}`;
+const truckName = (random: Random) => `Truck ${Math.floor(random() * 90) + 10}`;
+const vanName = (random: Random) => `Van ${Math.floor(random() * 50) + 1}`;
+const driverEmail = (entry: Entry) => `driver${entry.target}@example.com`;
+
+/** The changes Surfsight audits; the last (partner details) only partner contacts make. */
+const CHANGES: readonly ChangeKind[] = [
+  {
+    entity: 'device', message: 'Device settings updated', method: 'PUT',
+    endpoint: (e) => `/v2/devices/${e.imei}/device-config`,
+    values: (_e, random) => {
+      const before = { speedUnits: 'mph', audioAlarmsEnabled: random() < 0.5, livePreview: true, cameraMode: 'road' };
+      return [before, { ...before, audioAlarmsEnabled: !before.audioAlarmsEnabled, cameraMode: pick(random, ['road', 'road+cabin']) }];
+    },
+  },
+  {
+    entity: 'device', message: 'Device renamed', method: 'PATCH', endpoint: (e) => `/v2/devices/${e.imei}`,
+    values: (_e, random) => [{ name: truckName(random) }, { name: truckName(random) }],
+  },
+  {
+    entity: 'device', message: 'Device added to organization', method: 'POST', endpoint: (e) => `/v2/organizations/${e.org.id}/devices`,
+    values: (e, random) => [null, { imei: e.imei, name: vanName(random), groupId: Math.floor(random() * 9) + 1 }],
+  },
+  {
+    entity: 'device', message: 'Device removed from organization', method: 'DELETE', endpoint: (e) => `/v2/organizations/${e.org.id}/devices/${e.imei}`,
+    values: (e, random) => [{ imei: e.imei, name: vanName(random) }, null],
+  },
+  {
+    // Stored as plain text by the vendor, not JSON: the adapter must keep it as a string.
+    entity: 'device', message: 'Device firmware update requested', method: 'POST', endpoint: (e) => `/v2/devices/${e.imei}/firmware-update`,
+    values: (_e, random) => [`ROUTER-5.1.${Math.floor(random() * 9)}`, `ROUTER-5.2.${Math.floor(random() * 9)}`],
+  },
+  {
+    entity: 'user', message: 'User created', method: 'POST', endpoint: (e) => `/v2/organizations/${e.org.id}/users`,
+    values: (e, random) => [null, { email: driverEmail(e), role: pick(random, ROLES) }],
+  },
+  {
+    entity: 'user', message: 'User role changed', method: 'PATCH', endpoint: (e) => `/v2/organizations/${e.org.id}/users/${e.target}`,
+    values: (_e, random) => {
+      const from = Math.floor(random() * ROLES.length);
+      const to = (from + 1 + Math.floor(random() * (ROLES.length - 1))) % ROLES.length;
+      return [{ role: ROLES[from] }, { role: ROLES[to] }];
+    },
+  },
+  {
+    entity: 'user', message: 'User deleted', method: 'DELETE', endpoint: (e) => `/v2/organizations/${e.org.id}/users/${e.target}`,
+    values: (e, random) => [{ email: driverEmail(e), role: pick(random, ROLES) }, null],
+  },
+  {
+    entity: 'organization', message: 'Organization settings updated', method: 'PATCH', endpoint: (e) => `/v2/organizations/${e.org.id}`,
+    values: (_e, random) => {
+      const days = pick(random, [30, 60, 90]);
+      const before = { dataRetentionDays: days, timezone: 'America/Chicago', speedLimitKph: 105 };
+      return [before, { ...before, dataRetentionDays: days === 90 ? 30 : days + 30 }];
+    },
+  },
+  {
+    entity: 'reseller', message: 'Partner details updated', method: 'PATCH', endpoint: (e) => `/v2/partners/${e.actor.partner.id}`,
+    values: (_e, random) => [{ supportEmail: 'support@example.com' }, { supportEmail: `fleet-support${Math.floor(random() * 9)}@example.com` }],
+  },
+];
+
+const REASONS = ['Requested by fleet manager', 'Vehicle reassigned', 'Scheduled maintenance', 'Customer ticket'];
+
+/** The entity's organization, or null for partner (reseller) changes. */
+const entityOrg = (e: Entry): Org | null => (e.kind.entity === 'reseller' ? null : e.org);
+
+function entityId(e: Entry): string {
+  switch (e.kind.entity) {
+    case 'device': return e.imei;
+    case 'user': return String(e.target);
+    case 'organization': return String(e.org.id);
+    case 'reseller': return String(e.actor.partner.id);
+  }
 }
 
 /** How Surfsight stores values: JSON in a string, except plain-text values, which stay as they are. */
 const encode = (value: unknown): string | null =>
   value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
 
-/** One realistic change made by `actor` inside `org` (or to the actor's partner). */
-function changeFor(actor: Actor, org: Org, random: Random): Change {
-  const kind = Math.floor(random() * (actor.userType === 'partnerContact' ? 10 : 9));
-  const imei = imeiOf(org, random);
-  const device = (message: string, method: string, endpoint: string, previous: unknown, value: unknown): Change =>
-    ({ entity: 'device', message, method, endpoint: endpoint.replace('{imei}', imei), entityId: imei, imei, previous, value });
-  const targetUser = String(100 + Math.floor(random() * 60));
-  const roles = ['administrator', 'supervisor', 'restricted', 'installer'];
-  switch (kind) {
-    case 0: {
-      const before = { speedUnits: 'mph', audioAlarmsEnabled: random() < 0.5, livePreview: true, cameraMode: 'road' };
-      const after = { ...before, audioAlarmsEnabled: !before.audioAlarmsEnabled, cameraMode: pick(random, ['road', 'road+cabin']) };
-      return device('Device settings updated', 'PUT', '/v2/devices/{imei}/device-config', before, after);
-    }
-    case 1:
-      return device('Device renamed', 'PATCH', '/v2/devices/{imei}', { name: `Truck ${Math.floor(random() * 90) + 10}` }, { name: `Truck ${Math.floor(random() * 90) + 10}` });
-    case 2:
-      return device('Device added to organization', 'POST', `/v2/organizations/${org.id}/devices`, null, { imei, name: `Van ${Math.floor(random() * 50) + 1}`, groupId: Math.floor(random() * 9) + 1 });
-    case 3:
-      return device('Device removed from organization', 'DELETE', `/v2/organizations/${org.id}/devices/{imei}`, { imei, name: `Van ${Math.floor(random() * 50) + 1}` }, null);
-    case 4:
-      // Stored as plain text by the vendor, not JSON: the adapter must keep it as a string.
-      return device('Device firmware update requested', 'POST', '/v2/devices/{imei}/firmware-update', `ROUTER-5.1.${Math.floor(random() * 9)}`, `ROUTER-5.2.${Math.floor(random() * 9)}`);
-    case 5:
-      return { entity: 'user', message: 'User created', method: 'POST', endpoint: `/v2/organizations/${org.id}/users`, entityId: targetUser, imei: null, previous: null, value: { email: `driver${targetUser}@example.com`, role: pick(random, roles) } };
-    case 6: {
-      const before = pick(random, roles);
-      const after = pick(random, roles.filter((role) => role !== before));
-      return { entity: 'user', message: 'User role changed', method: 'PATCH', endpoint: `/v2/organizations/${org.id}/users/${targetUser}`, entityId: targetUser, imei: null, previous: { role: before }, value: { role: after } };
-    }
-    case 7:
-      return { entity: 'user', message: 'User deleted', method: 'DELETE', endpoint: `/v2/organizations/${org.id}/users/${targetUser}`, entityId: targetUser, imei: null, previous: { email: `driver${targetUser}@example.com`, role: pick(random, roles) }, value: null };
-    case 8: {
-      const before = { dataRetentionDays: pick(random, [30, 60, 90]), timezone: 'America/Chicago', speedLimitKph: 105 };
-      return { entity: 'organization', message: 'Organization settings updated', method: 'PATCH', endpoint: `/v2/organizations/${org.id}`, entityId: String(org.id), imei: null, previous: before, value: { ...before, dataRetentionDays: before.dataRetentionDays === 90 ? 30 : before.dataRetentionDays + 30 } };
-    }
-    default:
-      return { entity: 'reseller', message: 'Partner details updated', method: 'PATCH', endpoint: `/v2/partners/${actor.partner.id}`, entityId: String(actor.partner.id), imei: null, previous: { supportEmail: 'support@example.com' }, value: { supportEmail: `fleet-support${Math.floor(random() * 9)}@example.com` } };
-  }
+function hex32(random: Random): string {
+  return Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
 }
-
-const REASONS = ['Requested by fleet manager', 'Vehicle reassigned', 'Scheduled maintenance', 'Customer ticket'];
 
 function uuid(random: Random): string {
-  return `${hex(random, 8)}-${hex(random, 4)}-4${hex(random, 3)}-a${hex(random, 3)}-${hex(random, 12)}`;
+  const a = hex32(random);
+  const b = hex32(random);
+  const c = hex32(random);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-a${c.slice(1, 4)}-${c.slice(4)}${hex32(random)}`;
 }
 
-function entry(actor: Actor, timeMs: number, requestId: string, random: Random): Entry {
-  const org = actor.org ?? pick(random, ORGS.filter((candidate) => candidate.partner.id === actor.partner.id));
-  const change = changeFor(actor, org, random);
-  const entityOrg = change.entity === 'reseller' ? null : org;
-  const source = actor.userType === 'partnerContact' ? 'partnerPortal' : pick(random, ['api', 'fleetApp', 'fleetApp']);
-  const record: Record<string, unknown> = {
-    id: 0, // numbered once sorted, newest highest
-    message: change.message,
+/** The record as Surfsight sends it, built once from the entry's own seed. */
+function wireRecord(e: Entry): Record<string, unknown> {
+  if (e.record) return e.record;
+  const random = seededRandom(e.seed);
+  const [previous, value] = e.kind.values(e, random);
+  const org = entityOrg(e);
+  e.record = {
+    id: e.id,
+    message: e.kind.message,
     reason: random() < 0.25 ? pick(random, REASONS) : null,
-    createdAt: new Date(timeMs).toISOString(),
-    value: encode(change.value),
-    previousValue: encode(change.previous),
-    organizationId: entityOrg?.id ?? null,
-    organizationName: entityOrg?.name ?? null,
-    partnerId: actor.partner.id,
-    partnerName: actor.partner.name,
-    userId: actor.userId,
-    userName: actor.person.email,
-    imei: change.imei,
-    entityId: change.entityId,
-    entityTpe: change.entity,
-    source,
-    method: change.method,
-    endpoint: change.endpoint,
+    createdAt: new Date(e.timeMs).toISOString(),
+    value: encode(value),
+    previousValue: encode(previous),
+    organizationId: org?.id ?? null,
+    organizationName: org?.name ?? null,
+    partnerId: e.actor.partner.id,
+    partnerName: e.actor.partner.name,
+    userId: e.actor.userId,
+    userName: e.actor.person.email,
+    imei: e.kind.entity === 'device' ? e.imei : null,
+    entityId: entityId(e),
+    entityTpe: e.kind.entity,
+    source: e.actor.userType === 'partnerContact' ? 'partnerPortal' : pick(random, ['api', 'fleetApp', 'fleetApp']),
+    method: e.kind.method,
+    endpoint: e.kind.endpoint(e),
     queryParams: '{}',
-    requestId,
+    requestId: e.traceId ?? uuid(random),
   };
-  return {
-    timeMs, record, userType: actor.userType,
-    actorOrgId: actor.org ? String(actor.org.id) : null,
-    actorPartnerId: String(actor.partner.id),
-    entityOrgId: entityOrg ? String(entityOrg.id) : null,
-    entityPartnerId: String(entityOrg?.partner.id ?? actor.partner.id),
-  };
+  return e.record;
+}
+
+function entry(actor: Actor, timeMs: number, traceId: string | null, random: Random): Entry {
+  const org = actor.org ?? pick(random, ORGS_OF_PARTNER.get(actor.partner.id) ?? ORGS);
+  const kind = CHANGES[Math.floor(random() * (actor.userType === 'partnerContact' ? CHANGES.length : CHANGES.length - 1))] as ChangeKind;
+  const imei = `35766010${String(org.id).padStart(2, '0')}${String(Math.floor(random() * 12)).padStart(5, '0')}`;
+  const target = 100 + Math.floor(random() * 60);
+  return { id: 0, timeMs, actor, org, kind, imei, target, seed: Math.floor(random() * 0x100000000), traceId };
 }
 
 function generate(dataset: Dataset): Entry[] {
@@ -163,9 +211,10 @@ function generate(dataset: Dataset): Entry[] {
     const actor = ACTORS.find((candidate) => candidate.person.id === trace.actor.id) ?? (ACTORS[0] as Actor);
     entries.push(entry(actor, trace.timeMs, trace.traceId, random));
   }
-  while (entries.length < count) entries.push(entry(pick(random, ACTORS), dataset.time(random), uuid(random), random));
+  while (entries.length < count) entries.push(entry(pick(random, ACTORS), dataset.time(random), null, random));
   entries.sort((a, b) => b.timeMs - a.timeMs);
-  entries.forEach((item, i) => { item.record.id = 1_000_000 + entries.length - i; });
+  // Auto-increment ids: the newest record has the highest.
+  for (let i = 0; i < entries.length; i++) (entries[i] as Entry).id = 1_000_000 + entries.length - i;
   return entries;
 }
 
@@ -230,15 +279,15 @@ function matchers(query: URLSearchParams): Matcher[] | string {
     return undefined;
   };
   const problem =
-    equals('userId', (item) => item.record.userId) ??
-    equals('partnerId', (item) => item.actorPartnerId) ??
-    equals('userType', (item) => item.userType, undefined, USER_TYPES) ??
-    equals('orgId', (item) => item.actorOrgId, POSITIVE) ??
-    equals('imei', (item) => item.record.imei) ??
-    equals('entityId', (item) => item.record.entityId) ??
-    equals('entityType', (item) => item.record.entityTpe, undefined, ENTITY_TYPES) ??
-    equals('entityOrganizationId', (item) => item.entityOrgId, POSITIVE) ??
-    equals('entityPartnerId', (item) => item.entityPartnerId);
+    equals('userId', (item) => item.actor.userId) ??
+    equals('partnerId', (item) => item.actor.partner.id) ??
+    equals('userType', (item) => item.actor.userType, undefined, USER_TYPES) ??
+    equals('orgId', (item) => item.actor.org?.id, POSITIVE) ??
+    equals('imei', (item) => (item.kind.entity === 'device' ? item.imei : null)) ??
+    equals('entityId', entityId) ??
+    equals('entityType', (item) => item.kind.entity, undefined, ENTITY_TYPES) ??
+    equals('entityOrganizationId', (item) => entityOrg(item)?.id, POSITIVE) ??
+    equals('entityPartnerId', (item) => entityOrg(item)?.partner.id ?? item.actor.partner.id);
   return problem ?? result;
 }
 
@@ -276,7 +325,7 @@ function auditLogs(request: EmulatorRequest, context: RouteContext): EmulatorRes
   // No limit (the vendor's default "0") means everything after the offset.
   const page = matching.slice(offset, limit > 0 ? offset + limit : undefined);
   if (page.length > TIMEOUT_RECORDS) return { status: 504, body: { message: 'Endpoint request timed out' } };
-  return { status: 200, body: { data: page.map((item) => item.record), metadata: { count: matching.length, limit, offset } } };
+  return { status: 200, body: { data: page.map(wireRecord), metadata: { count: matching.length, limit, offset } } };
 }
 
 export const surfsightRoute: VendorRoute = {

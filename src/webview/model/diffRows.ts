@@ -5,6 +5,7 @@
  */
 import { diffLines, diffWords } from 'diff';
 import type { FieldChange, VendorId } from '../../core/model';
+import { changeValueText as valueText } from '../../shared/changeText';
 
 export interface Segment {
   text: string;
@@ -38,13 +39,6 @@ export interface DiffRow {
 
 /** Vendors that report only the new values of a change. */
 const NEW_VALUES_ONLY: ReadonlySet<VendorId> = new Set(['descope']);
-
-export function valueText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object') return JSON.stringify(value, null, 2);
-  return String(value);
-}
 
 function isMultiline(value: unknown, text: string): boolean {
   return (typeof value === 'object' && value !== null) || text.includes('\n');

@@ -84,4 +84,10 @@ describe('http client: response content', () => {
       await small.close();
     }
   });
+
+  it('rejects an address that is not a URL with a config error', async () => {
+    const error = await rejection(client.send({ ...pageRequest(emulator), url: 'not a url' }));
+    assert.equal(error.reason, 'config');
+    assert.match(error.message, /Zluri request address is not a valid URL/);
+  });
 });

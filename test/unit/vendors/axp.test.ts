@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AuditLensError } from '../../../src/core/errors';
-import type { AuditEvent, AuditQuery, Connection, Credentials } from '../../../src/core/model';
+import type { AuditEvent, AuditQuery, Connection, Credentials, FieldChange } from '../../../src/core/model';
 import { buildHttpRequest } from '../../../src/core/search/requestBuilder';
 import type { NormalizedPage, PageCursor } from '../../../src/core/vendors/adapter';
 import { axpAdapter } from '../../../src/core/vendors/axp/adapter';
@@ -367,7 +367,7 @@ describe('AXP adapter against the emulator', () => {
         assert.ok(history.some((event) => event.action === 'CREATED') || history[0]?.action === 'UPDATED');
         for (let i = 1; i < history.length; i++) {
           const newer = history[i] as AuditEvent;
-          const changes = snapshots.diff(history[i - 1] as AuditEvent, newer);
+          const changes: FieldChange[] = snapshots.diff(history[i - 1] as AuditEvent, newer);
           if (newer.action === 'UPDATED') assert.ok(changes.length > 0, `update without change: ${newer.id}`);
           if (newer.action === 'DELETED') assert.deepEqual(changes, []);
         }

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { formatLogMessage } from './hostOutput';
 import { ensureVSCodeServer } from './install';
 import { chromiumPath, repoRoot } from './paths';
 import { cleanupOnExit, freePort, stopGroup, killGroup, waitForHttp, withTimeout } from './processes';
@@ -19,7 +20,7 @@ export interface LaunchOptions {
   trustWorkspace?: boolean;
   /** Machine-level settings written before the server starts. */
   settings?: Record<string, unknown>;
-  /** Receives each extension host / workbench log line; default prints it to stdout. */
+  /** Receives each workbench log message (extension host console included); default prints it. */
   onLog?: (level: string, message: string) => void;
   viewport?: { width: number; height: number };
 }
@@ -144,7 +145,7 @@ export async function launchVSCode(options: LaunchOptions = {}): Promise<VSCodeS
     let resolveExit!: (code: number) => void;
     const exitCode = new Promise<number>((r) => { resolveExit = r; });
     await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) => {
-      onLog(level, typeof message === 'string' ? message : JSON.stringify(message));
+      onLog(level, formatLogMessage(message));
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => { resolveExit(code); });
     await page.goto(server.workbenchUrl);

@@ -1,7 +1,9 @@
 // `npm run test:vscode`: bundles the integration suites, starts VS Code with the
 // extension, runs the suites inside its extension host and exits with their result.
-// Options: --grep <pattern> runs only matching tests; AUDIT_LENS_VSCODE_TIMEOUT_S caps the run.
+// Options: --grep <pattern> runs only matching tests; AUDIT_LENS_VSCODE_TIMEOUT_S caps the
+// run (default 600); AUDIT_LENS_VSCODE_VERBOSE=1 also prints the workbench and server logs.
 import { buildSuite } from './buildSuite';
+import { testOutput } from './hostOutput';
 import { launchVSCode, VSCodeSession } from './launch';
 
 const timeoutSeconds = Number(process.env.AUDIT_LENS_VSCODE_TIMEOUT_S ?? 600);
@@ -19,7 +21,15 @@ async function main(): Promise<number> {
   let session: VSCodeSession | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
-    session = await launchVSCode({ extensionTestsPath: entry });
+    const verbose = Boolean(process.env.AUDIT_LENS_VSCODE_VERBOSE);
+    session = await launchVSCode({
+      extensionTestsPath: entry,
+      onLog: (_level, message) => {
+        const output = testOutput(message);
+        if (output !== undefined) process.stdout.write(`${output}\n`);
+        else if (verbose) process.stderr.write(`[workbench] ${message}\n`);
+      },
+    });
     log(`VS Code started at ${session.serverUrl}; running suites in the extension host`);
     const timedOut = new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), timeoutSeconds * 1000); });
     const result = await Promise.race([session.exitCode, timedOut]);

@@ -1,0 +1,24 @@
+/** Splits events into messages small enough to post without stalling either side. */
+import type { AuditEvent } from '../../core/model';
+
+export const CHUNK_MAX_EVENTS = 250;
+export const CHUNK_MAX_CHARS = 512 * 1024;
+
+/** Chunks bounded by count and by approximate serialized size; a single huge event gets its own chunk. */
+export function chunkEvents(events: readonly AuditEvent[], maxEvents = CHUNK_MAX_EVENTS, maxChars = CHUNK_MAX_CHARS): AuditEvent[][] {
+  const chunks: AuditEvent[][] = [];
+  let current: AuditEvent[] = [];
+  let chars = 0;
+  for (const event of events) {
+    const size = JSON.stringify(event).length;
+    if (current.length > 0 && (current.length >= maxEvents || chars + size > maxChars)) {
+      chunks.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(event);
+    chars += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

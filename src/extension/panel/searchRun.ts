@@ -1,0 +1,187 @@
+/**
+ * Drives one search for one panel: pulls the engine's generator until enough events are
+ * loaded, then pauses (pulling drives fetching); "load more" and "fetch all" keep pulling
+ * the same generator; cancel aborts. Streams events to the webview in chunks. No `vscode`.
+ */
+import type { AuditEvent } from '../../core/model';
+import type { SearchUpdate } from '../../core/search/types';
+import type { HostMessage, RunPhase, RunStatus } from '../../shared/protocol';
+import { eventKey } from '../../shared/protocol';
+import { chunkEvents } from './chunks';
+
+export interface SearchRunOptions {
+  runId: number;
+  /** Events to load before pausing, and per "load more". */
+  pageTarget: number;
+  connectionLabel(connectionId: string): string;
+  describeError(error: unknown): string;
+  post(message: HostMessage): void;
+}
+
+export class SearchRun {
+  private readonly loaded: AuditEvent[] = [];
+  private readonly byKey = new Map<string, { index: number; connectionId: string }>();
+  private target: number;
+  private pumping = false;
+  private ended = false;
+  private phase: RunPhase = 'running';
+  private pages = 0;
+  private total: number | null = null;
+  private warnings = 0;
+  private complete = false;
+  private localFilters: string[] = [];
+  private readonly notices: string[] = [];
+  private readonly errors: RunStatus['errors'] = [];
+  private readonly endWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly updates: AsyncGenerator<SearchUpdate, void, undefined>,
+    private readonly controller: AbortController,
+    private readonly options: SearchRunOptions,
+  ) {
+    this.target = options.pageTarget;
+  }
+
+  get events(): readonly AuditEvent[] {
+    return this.loaded;
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  find(key: string): { event: AuditEvent; connectionId: string } | undefined {
+    const entry = this.byKey.get(key);
+    return entry && { event: this.loaded[entry.index], connectionId: entry.connectionId };
+  }
+
+  start(): void {
+    void this.pump();
+  }
+
+  loadMore(): void {
+    this.target = Math.max(this.target, this.loaded.length + this.options.pageTarget);
+    void this.pump();
+  }
+
+  /** Pulls to the end; resolves once the run has ended (done, cancelled or failed). */
+  fetchAll(): Promise<void> {
+    this.target = Infinity;
+    void this.pump();
+    return this.ended ? Promise.resolve() : new Promise((resolve) => this.endWaiters.push(resolve));
+  }
+
+  cancel(): void {
+    if (this.ended) return;
+    this.controller.abort();
+    if (!this.pumping) this.end('cancelled');
+  }
+
+  status(): RunStatus {
+    return {
+      phase: this.phase,
+      loaded: this.loaded.length,
+      pages: this.pages,
+      total: this.total,
+      more: this.phase === 'paused',
+      complete: this.complete,
+      localFilters: this.localFilters,
+      notices: this.notices,
+      warnings: this.warnings,
+      errors: this.errors,
+    };
+  }
+
+  /** Everything the webview needs to show this run again (after it was hidden or reloaded). */
+  replay(): void {
+    for (const chunk of chunkEvents(this.loaded)) this.options.post({ type: 'events', runId: this.options.runId, events: chunk });
+    this.postStatus();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping || this.ended) return;
+    this.pumping = true;
+    try {
+      if (this.phase !== 'running') {
+        this.phase = 'running';
+        this.postStatus();
+      }
+      while (!this.ended && this.loaded.length < this.target) {
+        const next = await this.updates.next();
+        if (next.done) {
+          this.end(this.controller.signal.aborted ? 'cancelled' : 'done');
+          break;
+        }
+        this.apply(next.value);
+      }
+      if (!this.ended) {
+        this.phase = 'paused';
+        this.postStatus();
+      }
+    } catch (error) {
+      this.errors.push({ connection: 'search', message: this.options.describeError(error) });
+      this.end(this.controller.signal.aborted ? 'cancelled' : 'failed');
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private apply(update: SearchUpdate): void {
+    const { runId } = this.options;
+    switch (update.kind) {
+      case 'page': {
+        for (const event of update.events) {
+          const key = eventKey(event);
+          const known = this.byKey.get(key);
+          if (known) {
+            this.loaded[known.index] = event;
+          } else {
+            this.byKey.set(key, { index: this.loaded.length, connectionId: update.connectionId });
+            this.loaded.push(event);
+          }
+        }
+        for (const event of update.revised) {
+          const known = this.byKey.get(eventKey(event));
+          if (known) this.loaded[known.index] = event;
+        }
+        for (const chunk of chunkEvents(update.events)) this.options.post({ type: 'events', runId, events: chunk });
+        for (const chunk of chunkEvents(update.revised)) this.options.post({ type: 'revised', runId, events: chunk });
+        this.pages = update.progress.pages;
+        this.total = update.progress.total ?? null;
+        this.warnings += update.warnings.length;
+        this.postStatus();
+        return;
+      }
+      case 'notice':
+        this.notices.push(`${this.options.connectionLabel(update.connectionId)}: ${update.message}`);
+        this.postStatus();
+        return;
+      case 'error':
+        this.errors.push({ connection: this.options.connectionLabel(update.connectionId), message: this.options.describeError(update.error) });
+        this.postStatus();
+        return;
+      case 'done': {
+        const { summary } = update;
+        this.localFilters = [...new Set(summary.connections.flatMap((c) => c.localFilters))];
+        this.complete = !summary.cancelled && summary.connections.every((c) => c.complete);
+        if (summary.limited) this.notices.push('The query limit cut the result.');
+        this.end(summary.cancelled ? 'cancelled' : 'done');
+        return;
+      }
+    }
+  }
+
+  private end(phase: RunPhase): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.phase = phase;
+    // Lets the engine release its connections; a no-op once the generator has finished.
+    void this.updates.return(undefined).catch(() => undefined);
+    this.postStatus();
+    for (const resolve of this.endWaiters.splice(0)) resolve();
+  }
+
+  private postStatus(): void {
+    this.options.post({ type: 'status', runId: this.options.runId, status: this.status() });
+  }
+}

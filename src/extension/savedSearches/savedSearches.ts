@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { PanelSearch } from '../panel/types';
+import { ALL_CONNECTIONS, searchKey, uniqueName, type SavedSearch } from './savedSearchSchema';
+import type { SearchStore, StoreKind } from './searchStore';
+
+/** Names one saved search: tree nodes and command arguments have this shape. */
+export const searchRefSchema = z.object({
+  store: z.enum(['workspace', 'user']),
+  name: z.string(),
+  folder: z.string().optional(),
+});
+export type SearchRef = z.infer<typeof searchRefSchema>;
+
+/** The saved-search operations of the tree, over the workspace file and user storage. */
+export class SavedSearches {
+  constructor(private readonly stores: Record<StoreKind, SearchStore>) {}
+
+  store(kind: StoreKind): SearchStore {
+    return this.stores[kind];
+  }
+
+  find(ref: SearchRef): SavedSearch {
+    const state = this.stores[ref.store].state();
+    const found = state.kind === 'ok' ? state.searches.find((s) => searchKey(s) === searchKey(ref)) : undefined;
+    if (!found) throw new Error(`The saved search "${ref.name}" no longer exists. Refresh the Audit Lens view.`);
+    return found;
+  }
+
+  async add(kind: StoreKind, search: SavedSearch): Promise<SearchRef> {
+    let name = search.name;
+    await this.stores[kind].update((list) => {
+      name = uniqueName(search.name, search.folder, list);
+      return [...list, { ...search, name }];
+    });
+    return refOf(kind, { ...search, name });
+  }
+
+  async replace(ref: SearchRef, change: (search: SavedSearch) => SavedSearch): Promise<void> {
+    await this.stores[ref.store].update((list) => {
+      const index = list.findIndex((s) => searchKey(s) === searchKey(ref));
+      if (index < 0) throw new Error(`The saved search "${ref.name}" no longer exists.`);
+      const next = change(list[index] as SavedSearch);
+      if (searchKey(next) !== searchKey(ref) && list.some((s) => searchKey(s) === searchKey(next))) {
+        throw new Error(`A saved search named "${next.name}" already exists in that folder.`);
+      }
+      list[index] = next;
+      return list;
+    });
+  }
+
+  async remove(ref: SearchRef): Promise<void> {
+    await this.stores[ref.store].update((list) => list.filter((s) => searchKey(s) !== searchKey(ref)));
+  }
+
+  async duplicate(ref: SearchRef): Promise<SearchRef> {
+    return this.add(ref.store, this.find(ref));
+  }
+
+  /** Moves between workspace and user storage: added to the target first, so a failure loses nothing. */
+  async move(ref: SearchRef): Promise<SearchRef> {
+    const search = this.find(ref);
+    const target: StoreKind = ref.store === 'workspace' ? 'user' : 'workspace';
+    const added = await this.add(target, search);
+    await this.remove(ref);
+    return added;
+  }
+}
+
+export function refOf(store: StoreKind, search: Pick<SavedSearch, 'name' | 'folder'>): SearchRef {
+  return search.folder === undefined ? { store, name: search.name } : { store, name: search.name, folder: search.folder };
+}
+
+/** A saved search as the panel opens it. */
+export function toPanelSearch(search: SavedSearch): PanelSearch {
+  return { query: search.query, scope: search.connection === ALL_CONNECTIONS ? 'all' : [search.connection], title: search.name };
+}

@@ -1,0 +1,165 @@
+import * as vscode from 'vscode';
+import type { ConnectionStatus } from '../connections/connectionStatus';
+import type { ConnectionStore } from '../connections/connectionStore';
+import type { RecentSearches } from '../savedSearches/recentSearches';
+import { WORKSPACE_FILE } from '../savedSearches/workspaceSearchFile';
+import type { SavedSearches } from '../savedSearches/savedSearches';
+import type { StoreKind } from '../savedSearches/searchStore';
+import { Disposable } from '../util/disposable';
+import { folderChildren, type TreeNode } from './treeNodes';
+
+const STORE_LABELS: Record<StoreKind, string> = { workspace: 'Workspace Searches', user: 'My Searches' };
+
+/** The "Audit Lens" view: connections, workspace and user saved searches, recent searches. */
+export class AuditLensTree extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly connections: ConnectionStore,
+    private readonly status: ConnectionStatus,
+    private readonly searches: SavedSearches,
+    private readonly recent: RecentSearches,
+  ) {
+    super();
+    const refresh = () => this.refresh();
+    this._register(connections.onDidChange(refresh));
+    this._register(status.onDidChange(refresh));
+    this._register(searches.store('workspace').onDidChange(refresh));
+    this._register(searches.store('user').onDidChange(refresh));
+    this._register(recent.onDidChange(refresh));
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) return this.roots();
+    switch (node.kind) {
+      case 'group':
+        if (node.group === 'connections') return this.connectionNodes();
+        if (node.group === 'recent') return this.recent.list().map((recent) => ({ kind: 'recent', recent }));
+        return this.storeChildren(node.group, undefined);
+      case 'folder':
+        return this.storeChildren(node.store, node.path);
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.contextValue = `group.${node.group}`;
+        item.id = `group:${node.group}`;
+        if (node.group === 'recent') item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+        return item;
+      }
+      case 'connection': {
+        const { connection, state } = node;
+        const item = new vscode.TreeItem(connection.label, vscode.TreeItemCollapsibleState.None);
+        item.id = `connection:${connection.id}`;
+        item.contextValue = connection.demo ? 'connection.demo' : 'connection';
+        const where = connection.demo ? 'demo emulator' : hostOf(connection.baseUrl);
+        if (state.kind === 'ready') {
+          item.iconPath = new vscode.ThemeIcon(connection.demo ? 'beaker' : 'pass', new vscode.ThemeColor('testing.iconPassed'));
+          item.description = `${connection.vendor} · ${where}`;
+        } else if (state.kind === 'missing-credential') {
+          item.iconPath = new vscode.ThemeIcon('key', new vscode.ThemeColor('list.warningForeground'));
+          item.description = `${connection.vendor} · no credential`;
+          item.command = { command: 'auditLens.setCredential', title: 'Set Credential', arguments: [node] };
+        } else {
+          item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+          item.description = `${connection.vendor} · error`;
+        }
+        item.tooltip = new vscode.MarkdownString(undefined, false);
+        item.tooltip.appendText(`${connection.label}${connection.demo ? ' (demo)' : ''}\n${connection.vendor} at ${where}`);
+        if (state.kind === 'error') item.tooltip.appendText(`\n\nLast error: ${state.message}`);
+        if (state.kind === 'missing-credential') item.tooltip.appendText('\n\nNo credential yet: click to set one.');
+        return item;
+      }
+      case 'folder': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `folder:${node.store}:${node.path}`;
+        item.contextValue = 'folder';
+        item.iconPath = vscode.ThemeIcon.Folder;
+        return item;
+      }
+      case 'search': {
+        const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
+        item.id = `search:${node.store}:${node.folder ?? ''}:${node.name}`;
+        item.contextValue = `search.${node.store}`;
+        item.iconPath = new vscode.ThemeIcon('search');
+        item.description = node.search.query;
+        item.tooltip = `${node.search.query}\nConnection: ${node.search.connection}`;
+        item.command = { command: 'auditLens.runSavedSearch', title: 'Run', arguments: [node] };
+        return item;
+      }
+      case 'recent': {
+        const { recent } = node;
+        const item = new vscode.TreeItem(recent.query || '(everything)', vscode.TreeItemCollapsibleState.None);
+        item.contextValue = 'search.recent';
+        item.iconPath = new vscode.ThemeIcon('history');
+        item.description = recent.scope === 'all' ? 'all connections' : recent.scope.join(', ');
+        item.tooltip = `Ran ${new Date(recent.at).toLocaleString()}`;
+        item.command = { command: 'auditLens.runSavedSearch', title: 'Run', arguments: [node] };
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.contextValue = node.isError ? 'error' : 'message';
+        item.iconPath = new vscode.ThemeIcon(node.isError ? 'warning' : 'info');
+        item.description = node.detail;
+        item.tooltip = node.detail;
+        return item;
+      }
+    }
+  }
+
+  private roots(): TreeNode[] {
+    const connections = this.connections.all();
+    const workspace = this.searches.store('workspace').state();
+    const user = this.searches.store('user').state();
+    const recent = this.recent.list();
+    const hasWorkspace = workspace.kind === 'broken' || (workspace.kind === 'ok' && workspace.searches.length > 0);
+    const hasUser = user.kind === 'broken' || (user.kind === 'ok' && user.searches.length > 0);
+    // Nothing at all: an empty tree lets VS Code show the welcome content.
+    if (connections.length === 0 && !hasWorkspace && !hasUser && recent.length === 0) return [];
+    const roots: TreeNode[] = [{ kind: 'group', group: 'connections', label: 'Connections' }];
+    if (hasWorkspace) roots.push({ kind: 'group', group: 'workspace', label: STORE_LABELS.workspace });
+    if (hasUser) roots.push({ kind: 'group', group: 'user', label: STORE_LABELS.user });
+    if (recent.length > 0) roots.push({ kind: 'group', group: 'recent', label: 'Recent' });
+    return roots;
+  }
+
+  private async connectionNodes(): Promise<TreeNode[]> {
+    const nodes: TreeNode[] = await Promise.all(this.connections.all().map(async (connection) => ({
+      kind: 'connection' as const, connection, state: await this.status.stateOf(connection),
+    })));
+    for (const problem of this.connections.problems()) {
+      nodes.push({ kind: 'message', label: 'Invalid connection in settings', detail: problem, isError: true });
+    }
+    if (nodes.length === 0) nodes.push({ kind: 'message', label: 'No connections', detail: 'Add one from the view toolbar.', isError: false });
+    return nodes;
+  }
+
+  private storeChildren(store: StoreKind, folder: string | undefined): TreeNode[] {
+    const state = this.searches.store(store).state();
+    if (state.kind === 'broken') {
+      const label = store === 'workspace' ? `${WORKSPACE_FILE} has an error` : 'Saved searches unreadable';
+      return [{ kind: 'message', label, detail: state.message, isError: true }];
+    }
+    if (state.kind === 'unavailable') return [{ kind: 'message', label: state.message, detail: '', isError: false }];
+    return folderChildren(store, state.searches, folder);
+  }
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}

@@ -1,0 +1,42 @@
+import type { Connection } from '../../core/model';
+import type { ConnectionState } from '../connections/connectionStatus';
+import type { RecentSearch } from '../savedSearches/recentSearches';
+import type { SavedSearch } from '../savedSearches/savedSearchSchema';
+import type { StoreKind } from '../savedSearches/searchStore';
+
+/** Everything the Audit Lens tree shows. Command arguments are these nodes. */
+export type TreeNode =
+  | { kind: 'group'; group: 'connections' | StoreKind | 'recent'; label: string }
+  | { kind: 'connection'; connection: Connection; state: ConnectionState }
+  | { kind: 'folder'; store: StoreKind; path: string; label: string }
+  | { kind: 'search'; store: StoreKind; name: string; folder?: string; search: SavedSearch }
+  | { kind: 'recent'; recent: RecentSearch }
+  | { kind: 'message'; label: string; detail: string; isError: boolean };
+
+/** The direct children of a folder path: sub-folders (by first segment) and searches. */
+export function folderChildren(
+  store: StoreKind,
+  searches: readonly SavedSearch[],
+  parent: string | undefined,
+): TreeNode[] {
+  const prefix = parent === undefined ? '' : `${parent}/`;
+  const folders = new Set<string>();
+  const leaves: TreeNode[] = [];
+  for (const search of searches) {
+    const folder = search.folder;
+    if (folder === parent) {
+      leaves.push(folder === undefined
+        ? { kind: 'search', store, name: search.name, search }
+        : { kind: 'search', store, name: search.name, folder, search });
+    } else if (folder !== undefined && (parent === undefined || folder.startsWith(prefix))) {
+      const rest = folder.slice(prefix.length);
+      const segment = rest.split('/')[0];
+      if (segment) folders.add(segment);
+    }
+  }
+  const folderNodes: TreeNode[] = [...folders].sort((a, b) => a.localeCompare(b)).map((segment) => ({
+    kind: 'folder', store, path: `${prefix}${segment}`, label: segment,
+  }));
+  leaves.sort((a, b) => (a.kind === 'search' && b.kind === 'search' ? a.name.localeCompare(b.name) : 0));
+  return [...folderNodes, ...leaves];
+}

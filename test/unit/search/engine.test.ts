@@ -1,0 +1,172 @@
+import * as assert from 'node:assert/strict';
+import { createHttpClient } from '../../../src/core/http/client';
+import type { HttpClient } from '../../../src/core/http/types';
+import { VENDORS, type AuditEvent, type AuditQuery } from '../../../src/core/model';
+import { collect, search } from '../../../src/core/search/engine';
+import type { SearchUpdate } from '../../../src/core/search/types';
+import type { Emulator } from '../../../src/emulator/server';
+import { startEmulator } from '../../../src/emulator/start';
+import { allTargets, DAY, emulatorTarget, HOUR } from './fixtures';
+
+const NOW = Date.parse('2025-12-20T12:00:00.000Z');
+const WINDOW = { fromMs: NOW - 20 * DAY, toMs: NOW - 2 * HOUR };
+const COUNT = 737;
+const WHOLE: AuditQuery = { from: new Date(WINDOW.fromMs - HOUR).toISOString(), to: new Date(NOW).toISOString() };
+
+function assertNewestFirstAndUnique(events: AuditEvent[]): void {
+  const keys = new Set(events.map((e) => `${e.vendor}:${e.id}`));
+  assert.equal(keys.size, events.length, 'duplicate events');
+  for (let i = 1; i < events.length; i++) {
+    assert.ok((events[i - 1] as AuditEvent).time >= (events[i] as AuditEvent).time, `not newest first at ${i}`);
+  }
+}
+
+describe('search engine over the emulator', function () {
+  this.timeout(60_000);
+  let emulator: Emulator;
+  let http: HttpClient;
+
+  before(async () => {
+    emulator = await startEmulator({
+      now: () => NOW,
+      data: { now: NOW, window: WINDOW, counts: Object.fromEntries(VENDORS.map((v) => [v, COUNT])) },
+    });
+    http = createHttpClient({ maxRetries: 3 });
+  });
+  after(async () => {
+    await http.close();
+    await emulator.close();
+  });
+  beforeEach(() => {
+    emulator.faults.clear();
+    emulator.requests.length = 0;
+  });
+
+  for (const vendor of VENDORS) {
+    it(`${vendor}: fetches every page of the range, exactly once each, newest first`, async () => {
+      const pageSize = vendor === 'descope' ? undefined : 50;
+      const { events, updates } = await collect([emulatorTarget(emulator, vendor)], WHOLE, { http, now: () => NOW, pageSize: { [vendor]: pageSize } });
+      const done = updates.find((u) => u.kind === 'done');
+      assert.ok(done && done.kind === 'done');
+      assert.equal(done.summary.connections[0]?.error, undefined);
+      assert.equal(events.length, COUNT);
+      assertNewestFirstAndUnique(events);
+      assert.ok(events.every((e) => e.vendor === vendor && typeof e.raw === 'object'));
+      assert.equal(done.summary.connections[0]?.complete, true);
+    });
+  }
+
+  it('zluri: splits a 20-day range into windows of at most 7 days', async () => {
+    await collect([emulatorTarget(emulator, 'zluri')], WHOLE, { http, now: () => NOW });
+    const spans = emulator.requests.map((r) => Date.parse(r.query.end_date as string) - Date.parse(r.query.start_date as string));
+    assert.ok(spans.length >= 3, `expected several windows, got ${spans.length}`);
+    assert.ok(spans.every((ms) => ms <= 7 * DAY), 'a window longer than 7 days was sent');
+  });
+
+  it('applies filters the vendor cannot apply locally, and says so', async () => {
+    const { events, updates } = await collect([emulatorTarget(emulator, 'zluri')], { ...WHOLE, status: 'failure' }, { http, now: () => NOW });
+    const done = updates.find((u) => u.kind === 'done');
+    assert.ok(done?.kind === 'done');
+    assert.deepEqual(done.summary.connections[0]?.localFilters, ['status']);
+    assert.ok(events.length > 0 && events.length < COUNT);
+    assert.ok(events.every((e) => e.status === 'failure'));
+  });
+
+  it('sends server-side filters to the vendor instead of filtering locally', async () => {
+    const { events, updates } = await collect([emulatorTarget(emulator, 'perfecto')], { ...WHOLE, status: 'failure' }, { http, now: () => NOW });
+    const done = updates.find((u) => u.kind === 'done');
+    assert.ok(done?.kind === 'done');
+    assert.deepEqual(done.summary.connections[0]?.localFilters, []);
+    assert.equal((emulator.requests[0]?.body as Record<string, unknown>).status, 'FAILURE');
+    assert.ok(events.length > 0 && events.every((e) => e.status === 'failure'));
+  });
+
+  it('honours a limit, keeping the newest events', async () => {
+    const all = (await collect([emulatorTarget(emulator, 'axp')], WHOLE, { http, now: () => NOW })).events;
+    const { events } = await collect([emulatorTarget(emulator, 'axp')], { ...WHOLE, limit: 10 }, { http, now: () => NOW });
+    assert.deepEqual(events.map((e) => e.id), all.slice(0, 10).map((e) => e.id));
+  });
+
+  it('fans out to every vendor and merges a shared trace id into one timeline', async () => {
+    const traceId = emulator.dataset.sharedTraces[0]?.traceId as string;
+    const { events } = await collect(allTargets(emulator), { ...WHOLE, traceId }, { http, now: () => NOW });
+    const vendors = new Set(events.map((e) => e.vendor));
+    assert.ok(vendors.has('perfecto') && vendors.has('surfsight'), `trace found only in ${[...vendors].join(', ')}`);
+    assert.ok(events.every((e) => e.traceId === traceId));
+    assertNewestFirstAndUnique(events);
+  });
+
+  it('keeps other connections going when one refuses its credential', async () => {
+    const targets = [emulatorTarget(emulator, 'perfecto', 'wrong-token'), emulatorTarget(emulator, 'zluri')];
+    const { events, updates } = await collect(targets, WHOLE, { http, now: () => NOW });
+    const error = updates.find((u): u is Extract<SearchUpdate, { kind: 'error' }> => u.kind === 'error');
+    assert.equal(error?.error.reason, 'auth');
+    assert.equal(error?.connectionId, 'test-perfecto');
+    assert.ok(!error?.error.message.includes('wrong-token'));
+    assert.equal(events.length, COUNT);
+    assert.ok(events.every((e) => e.vendor === 'zluri'));
+  });
+
+  it('retries a 503 in the middle of paging without skipping or doubling a page', async () => {
+    emulator.faults.add({ vendor: 'perfecto', skip: 2, times: 1, fault: { kind: 'status', status: 503 } });
+    emulator.faults.add({ vendor: 'perfecto', skip: 5, times: 1, fault: { kind: 'reset-mid-body' } });
+    const { events } = await collect([emulatorTarget(emulator, 'perfecto')], WHOLE, { http, now: () => NOW, pageSize: { perfecto: 50 } });
+    assert.equal(events.length, COUNT);
+    assertNewestFirstAndUnique(events);
+  });
+
+  it('keeps what was fetched when a page fails for good', async () => {
+    emulator.faults.add({ vendor: 'surfsight', skip: 3, fault: { kind: 'status', status: 500, body: { message: 'Internal server error' } } });
+    const pages: AuditEvent[] = [];
+    let failure: SearchUpdate | undefined;
+    for await (const update of search([emulatorTarget(emulator, 'surfsight')], WHOLE, { http, now: () => NOW, concurrency: 1, pageSize: { surfsight: 50 } })) {
+      if (update.kind === 'page') pages.push(...update.events);
+      if (update.kind === 'error') failure = update;
+    }
+    assert.equal(pages.length, 150);
+    assert.ok(failure?.kind === 'error' && failure.error.reason === 'server');
+  });
+
+  it('fills AXP change diffs from consecutive snapshots of the same object', async () => {
+    const { events } = await collect([emulatorTarget(emulator, 'axp')], WHOLE, { http, now: () => NOW });
+    const updated = events.filter((e) => e.action === 'UPDATED' && e.changes.some((c) => c.old !== null));
+    assert.ok(updated.length > 0, 'no AXP update carries an old value');
+    for (const change of updated[0]?.changes ?? []) assert.notDeepEqual(change.old, change.new);
+  });
+
+  it('narrows Descope searches to its 30-day reach and says so', async () => {
+    const notices: string[] = [];
+    const query = { from: new Date(NOW - 45 * DAY).toISOString(), to: new Date(NOW).toISOString() };
+    await collect([emulatorTarget(emulator, 'descope')], query, { http, now: () => NOW }, (u) => {
+      if (u.kind === 'notice') notices.push(u.message);
+    });
+    assert.ok(notices.some((n) => /30 days/.test(n)), notices.join(' | '));
+    const sentFrom = Number((emulator.requests[0]?.body as Record<string, unknown>).from);
+    assert.ok(sentFrom >= NOW - 30 * DAY);
+  });
+
+  it('fetches only as fast as the consumer reads (pausing stops requests)', async () => {
+    const run = search([emulatorTarget(emulator, 'perfecto')], WHOLE, { http, now: () => NOW, concurrency: 2, pageSize: { perfecto: 20 } });
+    const first = await run.next();
+    assert.equal(first.value?.kind, 'page');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const sent = emulator.requests.length;
+    assert.ok(sent < Math.ceil(COUNT / 20), `${sent} requests sent while paused`);
+    await run.return(undefined);
+  });
+
+  it('cancels mid-page and frees the connection', async () => {
+    const idle = emulator.openSockets; // keep-alive sockets of earlier tests
+    emulator.faults.add({ vendor: 'perfecto', fault: { kind: 'hang' } });
+    const controller = new AbortController();
+    const run = collect([emulatorTarget(emulator, 'perfecto')], WHOLE, { http, signal: controller.signal, now: () => NOW });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.ok(emulator.openSockets > 0);
+    controller.abort();
+    const { updates } = await run;
+    const done = updates.find((u) => u.kind === 'done');
+    assert.ok(done?.kind === 'done' && done.summary.cancelled);
+    for (let i = 0; i < 50 && emulator.openSockets > idle; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(emulator.openSockets <= idle, `${emulator.openSockets - idle} sockets left open`);
+  });
+});

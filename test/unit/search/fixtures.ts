@@ -1,0 +1,24 @@
+import { VENDORS, type Connection, type VendorId } from '../../../src/core/model';
+import type { SearchTarget } from '../../../src/core/search/types';
+import { EMULATOR_AXP_ACCOUNT, EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
+import type { Emulator } from '../../../src/emulator/server';
+
+/** A connection + credential for one vendor of a running emulator. */
+export function emulatorTarget(emulator: Emulator, vendor: VendorId, token?: string): SearchTarget {
+  const connection: Connection = {
+    id: `test-${vendor}`,
+    label: `Test ${vendor}`,
+    vendor,
+    baseUrl: emulator.baseUrl(vendor),
+    ...(vendor === 'axp' ? { accountId: EMULATOR_AXP_ACCOUNT } : {}),
+  };
+  const credentials = { ...EMULATOR_CREDENTIALS[vendor], ...(token !== undefined ? { token } : {}) };
+  return { connection, credentials };
+}
+
+export function allTargets(emulator: Emulator): SearchTarget[] {
+  return VENDORS.map((vendor) => emulatorTarget(emulator, vendor));
+}
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
