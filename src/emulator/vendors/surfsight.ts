@@ -319,13 +319,27 @@ function auditLogs(request: EmulatorRequest, context: RouteContext): EmulatorRes
   if (typeof filters === 'string') return badRequest(filters);
 
   const entries = context.dataset.records('surfsight', generate);
-  const inRange = entries.slice(firstAtOrBefore(entries, end), firstAtOrBefore(entries, start - 1));
-  const matching = filters.length === 0 ? inRange : inRange.filter((item) => filters.every((match) => match(item)));
+  const first = firstAtOrBefore(entries, end);
+  const last = firstAtOrBefore(entries, start - 1);
   const { limit = 0, offset = 0 } = paging;
   // No limit (the vendor's default "0") means everything after the offset.
-  const page = matching.slice(offset, limit > 0 ? offset + limit : undefined);
+  const upTo = (length: number) => (limit > 0 ? Math.min(length, offset + limit) : length);
+  let count: number;
+  let page: readonly Entry[];
+  if (filters.length === 0) {
+    count = last - first;
+    page = entries.slice(first + offset, first + upTo(count));
+  } else {
+    const matching: Entry[] = [];
+    for (let i = first; i < last; i++) {
+      const item = entries[i] as Entry;
+      if (filters.every((match) => match(item))) matching.push(item);
+    }
+    count = matching.length;
+    page = matching.slice(offset, upTo(count));
+  }
   if (page.length > TIMEOUT_RECORDS) return { status: 504, body: { message: 'Endpoint request timed out' } };
-  return { status: 200, body: { data: page.map(wireRecord), metadata: { count: matching.length, limit, offset } } };
+  return { status: 200, body: { data: page.map(wireRecord), metadata: { count, limit, offset } } };
 }
 
 export const surfsightRoute: VendorRoute = {

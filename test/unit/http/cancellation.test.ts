@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import type { HttpClient } from '../../../src/core/http/types';
 import type { Emulator } from '../../../src/emulator/server';
 import { eventually, pageRequest, rejection, startEmulator, testClient, waitsOf } from './harness';
@@ -14,6 +15,23 @@ describe('http client: timeouts and cancellation', () => {
   afterEach(async () => {
     await client.close();
     await emulator.close();
+  });
+
+  it('times out a connection whose TLS handshake never completes (connect timeout)', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const bounded = testClient({ connectTimeoutMs: 300 });
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const error = await rejection(bounded.send({ ...pageRequest(emulator), url: `https://127.0.0.1:${port}/zluri/pages` }));
+      assert.equal(error.reason, 'timeout');
+      assert.match(error.message, /^Could not connect to Zluri at 127\.0\.0\.1:\d+ within 0\.3 seconds \(connect timeout\)/);
+    } finally {
+      await bounded.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 
   it('times out slow headers, naming the timeout and the host', async () => {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AuditLensError } from '../../../src/core/errors';
 import type { AuditEvent, AuditQuery, Connection, Credentials, FieldChange } from '../../../src/core/model';
+import { createHttpClient } from '../../../src/core/http/client';
+import { search } from '../../../src/core/search/engine';
 import { buildHttpRequest } from '../../../src/core/search/requestBuilder';
 import type { NormalizedPage, PageCursor } from '../../../src/core/vendors/adapter';
 import { axpAdapter } from '../../../src/core/vendors/axp/adapter';
@@ -373,6 +375,25 @@ describe('AXP adapter against the emulator', () => {
         }
       }
       assert.ok(events.every((event) => event.changes.length === 0), 'parsePage leaves changes to the engine');
+    });
+
+    it('through the engine, small pages fetched in parallel still give every update its changes', async () => {
+      const http = createHttpClient();
+      const found = new Map<string, AuditEvent>();
+      try {
+        for await (const update of search([{ connection, credentials }], RANGE, { http, pageSize: { axp: 10 }, concurrency: 3 })) {
+          if (update.kind === 'error') throw update.error;
+          if (update.kind === 'page') for (const event of [...update.events, ...update.revised]) found.set(event.id, event);
+        }
+      } finally {
+        await http.close();
+      }
+      assert.equal(found.size, COUNT);
+      const updates = [...found.values()].filter((event) => event.action === 'UPDATED');
+      assert.ok(updates.length > 0);
+      for (const event of updates) assert.ok(event.changes.length > 0 && event.changes.length <= 2, event.id);
+      const created = [...found.values()].filter((event) => event.action === 'CREATED');
+      for (const event of created) assert.ok(event.changes.every((change) => change.old === null));
     });
   });
 });

@@ -6,16 +6,9 @@ import * as util from 'util';
 import Mocha from 'mocha';
 import { hostOutputMarker } from '../harness/hostOutput';
 
-/** Tags every console line of the run so the driver can tell it from workbench noise. */
-function tagConsole(): () => void {
-  const original = { log: console.log, info: console.info, warn: console.warn, error: console.error };
-  for (const method of ['log', 'info', 'warn', 'error'] as const) {
-    console[method] = (...args: unknown[]) => {
-      const text = util.format(...args).split('\n').map((line) => hostOutputMarker + line).join('\n');
-      original[method].call(console, text);
-    };
-  }
-  return () => Object.assign(console, original);
+/** Prints a line tagged so the driver can tell it from workbench noise. */
+function print(...args: unknown[]): void {
+  console.log(util.format(...args).split('\n').map((line) => hostOutputMarker + line).join('\n'));
 }
 
 function testFiles(dir: string): string[] {
@@ -31,18 +24,17 @@ export function run(): Promise<void> {
   const grep = process.env.AUDIT_LENS_TEST_GREP;
   if (grep) mocha.grep(grep);
   const files = testFiles(__dirname);
-  const restoreConsole = tagConsole();
+  // The extension host pins console.* (assignments are ignored), so tag mocha's output instead.
+  Mocha.reporters.Base.consoleLog = print;
   for (const file of files) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     if (files.length === 0) {
-      restoreConsole();
       reject(new Error(`no *.test.js files found in ${__dirname}`));
       return;
     }
     const runner = mocha.run((failures) => {
       const passed = runner.stats?.passes ?? 0;
-      console.log(`${passed} passed, ${failures} failed`);
-      restoreConsole();
+      print(`${passed} passed, ${failures} failed`);
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else if (passed === 0) reject(new Error('no integration test ran'));
       else resolve();

@@ -12,7 +12,6 @@ export const axpRecordSchema = z.looseObject({
   type: z.string().min(1),
   auditData: z.record(z.string(), z.unknown()),
 });
-export type AxpRecord = z.infer<typeof axpRecordSchema>;
 
 /** The page envelope. Records are validated one by one, so they stay `unknown` here. */
 export const axpPageSchema = z.looseObject({
@@ -48,4 +47,3 @@ export const axpErrorSchema = z.looseObject({
   error: tolerant(z.union([z.string(), z.looseObject({ message: z.string().optional() })])),
   errors: tolerant(z.array(z.unknown())),
 });
-export type AxpErrorBody = z.infer<typeof axpErrorSchema>;

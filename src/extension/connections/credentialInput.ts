@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { Connection } from '../../core/model';
+import { cleanCredential } from '../secrets/credentialCleaning';
+import type { StoredCredential } from '../secrets/storedCredential';
+import type { SharedHttpClient } from '../search/sharedHttpClient';
+import type { Prompts } from '../ui/prompts';
+import { surfsightLogin } from './surfsightLogin';
+import { VENDOR_SETUP } from './vendorFields';
+
+/** Credential values given programmatically (tests, other commands); anything missing is asked. */
+export const credentialArgsSchema = z.object({
+  token: z.string().optional(),
+  appKey: z.string().optional(),
+  email: z.string().optional(),
+  password: z.string().optional(),
+});
+export type CredentialArgs = z.infer<typeof credentialArgsSchema>;
+
+type NewCredential = Omit<StoredCredential, 'origin'>;
+
+/** Asks for (or takes) a connection's credential, cleaned; Surfsight may log in with email + password. */
+export async function askCredential(
+  connection: Connection,
+  prompts: Prompts,
+  http: SharedHttpClient,
+  given: CredentialArgs = {},
+): Promise<NewCredential | undefined> {
+  const setup = VENDOR_SETUP[connection.vendor];
+  let useLogin = given.email !== undefined;
+  if (connection.vendor === 'surfsight' && given.token === undefined && given.email === undefined) {
+    const way = await prompts.pick([
+      { label: 'Email and password', description: 'Audit Lens logs in and renews the 24-hour token itself', login: true },
+      { label: 'Bearer token', description: 'valid 24 hours; you replace it', login: false },
+    ], { placeHolder: 'How do you sign in to Surfsight?', title: `Credential for ${connection.label}` });
+    if (!picked(way)) return undefined;
+    useLogin = way.login;
+  }
+  if (useLogin) {
+    const email = given.email ?? await prompts.input({ title: `Surfsight login for ${connection.label}`, prompt: 'Email address', validateInput: (v) => (v.includes('@') ? undefined : 'Enter the email address you sign in with.') });
+    if (email === undefined) return undefined;
+    const password = given.password ?? await prompts.input({ title: `Surfsight login for ${connection.label}`, prompt: 'Password', password: true });
+    if (password === undefined) return undefined;
+    const login = { email: email.trim(), password };
+    const { token, expiresAt } = await surfsightLogin(http.get(), connection.baseUrl, login);
+    return { token, login, expiresAt };
+  }
+  const token = await cleanedValue(given.token, prompts, `${setup.tokenPrompt} for ${connection.label}`, 'The credential');
+  if (token === undefined) return undefined;
+  if (!setup.needsAppKey) return { token };
+  const appKey = await cleanedValue(given.appKey, prompts, `AXP app key for ${connection.label}`, 'The app key');
+  if (appKey === undefined) return undefined;
+  return { token, appKey };
+}
+
+async function cleanedValue(given: string | undefined, prompts: Prompts, prompt: string, what: string): Promise<string | undefined> {
+  if (given !== undefined) {
+    const cleaned = cleanCredential(given, what);
+    if (!cleaned.ok) throw new Error(cleaned.reason);
+    return cleaned.value;
+  }
+  const typed = await prompts.input({
+    title: prompt,
+    prompt: 'Stored in the OS keychain, bound to this connection\'s address. Never shown or logged.',
+    password: true,
+    validateInput: (value) => {
+      const cleaned = cleanCredential(value, what);
+      return cleaned.ok ? undefined : cleaned.reason;
+    },
+  });
+  if (typed === undefined) return undefined;
+  const cleaned = cleanCredential(typed, what);
+  if (!cleaned.ok) throw new Error(cleaned.reason);
+  return cleaned.value;
+}
+
+function picked<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}

@@ -1,0 +1,281 @@
+/** One results panel: its webview, the search it runs, and the allow-listed actions of its messages. */
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/log';
+import { formatEvents } from '../../core/export/formats';
+import type { AuditQuery } from '../../core/model';
+import { QueryParseError, parseQuickSearch } from '../../core/query/parse';
+import { resolveQuery } from '../../core/query/resolve';
+import { search } from '../../core/search/engine';
+import { buildHttpRequest } from '../../core/search/requestBuilder';
+import { getAdapter } from '../../core/vendors/registry';
+import { changeValueText } from '../../shared/changeText';
+import type { ExportFormat, HostMessage, WebviewMessage, WebviewRequest } from '../../shared/protocol';
+import { parseWebviewMessage } from '../../shared/protocol';
+import { describeError } from '../util/describeError';
+import { Disposable } from '../util/disposable';
+import { formatRows } from './copyFormats';
+import { curlCommand } from './curl';
+import type { DiffDocuments } from './diffDocuments';
+import { createNonce, renderPanelHtml } from './html';
+import { narrowedQuery, surroundingQuery } from './queries';
+import { SearchRun } from './searchRun';
+import type { PanelSearch, SearchBackend } from './types';
+
+export const VIEW_TYPE = 'auditLens.results';
+
+export interface PanelDeps {
+  extensionUri: vscode.Uri;
+  backend: SearchBackend;
+  logger: Logger;
+  diffs: DiffDocuments;
+  /** Opens another panel (surrounding events). */
+  open(search: PanelSearch): void;
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+export function panelTitle(search: PanelSearch): string {
+  if (search.title) return search.title;
+  const query = search.query.trim();
+  return query ? `Audit: ${query.length > 40 ? `${query.slice(0, 39)}…` : query}` : 'Audit: recent events';
+}
+
+const describe = (error: unknown) => describeError(error) ?? 'Cancelled.';
+
+export class ResultsPanel extends Disposable {
+  private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposedEmitter.event;
+  private ready = false;
+  private everReady = false;
+  private readonly queue: HostMessage[] = [];
+  private runId = 0;
+  private run: SearchRun | undefined;
+  private query: AuditQuery | undefined;
+  private started: HostMessage | undefined;
+
+  constructor(readonly panel: vscode.WebviewPanel, private current: PanelSearch, private readonly deps: PanelDeps) {
+    super();
+    const { webview } = panel;
+    webview.options = webviewOptions(deps.extensionUri);
+    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', name)).toString();
+    webview.html = renderPanelHtml({ cspSource: webview.cspSource, nonce: createNonce(), scriptUri: asset('panel.js'), styleUri: asset('panel.css') });
+    panel.title = panelTitle(current);
+    this._register(webview.onDidReceiveMessage((data: unknown) => this.receive(data)));
+    this._register(panel.onDidChangeViewState(() => { if (!panel.visible) this.ready = false; }));
+    this._register(panel.onDidDispose(() => this.dispose()));
+    void this.runQuery(current.query);
+  }
+
+  get search(): PanelSearch {
+    return this.current;
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this.run?.cancel();
+    this.disposedEmitter.fire();
+    super.dispose();
+    this.panel.dispose();
+  }
+
+  /**
+   * Messages wait for the first `ready`; a webview that was hidden (and so discarded)
+   * announces `ready` again and gets the whole run replayed instead.
+   */
+  private post(message: HostMessage): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+    else if (!this.everReady) this.queue.push(message);
+  }
+
+  private receive(data: unknown): void {
+    const message = parseWebviewMessage(data);
+    if (!message) {
+      this.deps.logger.warn('Results panel: ignored a message that is not in the protocol.');
+      return;
+    }
+    this.handle(message).catch((error: unknown) => this.deps.logger.error(`Results panel: ${describe(error)}`));
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready': return this.onReady();
+      case 'run': return this.runQuery(message.query);
+      case 'cancel': this.run?.cancel(); return;
+      case 'loadMore': this.run?.loadMore(); return;
+      case 'fetchAll': void this.run?.fetchAll(); return;
+      case 'narrow': return this.narrow(message.from, message.to);
+      case 'surrounding': return this.surrounding(message.eventKey, message.by, message.minutes);
+      case 'searchTraceId':
+        await vscode.commands.executeCommand('auditLens.searchTraceId', message.traceId);
+        return;
+      default: return this.answer(message);
+    }
+  }
+
+  private onReady(): void {
+    this.ready = true;
+    if (this.everReady) {
+      if (this.started) this.post(this.started);
+      this.run?.replay();
+      return;
+    }
+    this.everReady = true;
+    for (const message of this.queue.splice(0)) void this.panel.webview.postMessage(message);
+  }
+
+  private async runQuery(text: string): Promise<void> {
+    const { backend } = this.deps;
+    let query: AuditQuery;
+    try {
+      query = resolveQuery(parseQuickSearch(text), { now: Date.now(), defaultSince: backend.defaultSince() });
+    } catch (error) {
+      this.post({ type: 'queryError', query: text, message: describe(error), position: error instanceof QueryParseError ? error.position : null });
+      return;
+    }
+    this.run?.cancel();
+    this.run = undefined;
+    const runId = ++this.runId;
+    this.current = { ...this.current, query: text, title: text === this.current.query ? this.current.title : undefined };
+    this.panel.title = panelTitle(this.current);
+    try {
+      const targets = await backend.targets(this.current.scope);
+      if (runId !== this.runId || this.isDisposed) return;
+      this.query = query;
+      this.started = {
+        type: 'search',
+        runId,
+        search: {
+          query: this.current.query,
+          scope: this.current.scope === 'all' ? 'all' : [...this.current.scope],
+          ...(this.current.title ? { title: this.current.title } : {}),
+        },
+        title: this.panel.title,
+        connections: targets.map((t) => ({ id: t.connection.id, label: backend.connectionLabel(t.connection.id), vendor: t.connection.vendor })),
+        range: { from: query.from, to: query.to },
+      };
+      this.post(this.started);
+      const controller = new AbortController();
+      const updates = search(targets, query, { ...backend.searchOptions(), signal: controller.signal });
+      this.run = new SearchRun(updates, controller, {
+        runId,
+        pageTarget: backend.maxEvents(),
+        connectionLabel: (id) => backend.connectionLabel(id),
+        describeError: describe,
+        post: (m) => { if (runId === this.runId) this.post(m); },
+      });
+      this.deps.logger.info(`Results panel: searching ${targets.length} connection(s) from ${query.from} to ${query.to}.`);
+      this.run.start();
+    } catch (error) {
+      this.post({ type: 'queryError', query: text, message: describe(error), position: null });
+    }
+  }
+
+  private async narrow(from: string, to: string): Promise<void> {
+    try {
+      await this.runQuery(narrowedQuery(this.current.query, from, to));
+    } catch (error) {
+      this.post({ type: 'queryError', query: this.current.query, message: describe(error), position: null });
+    }
+  }
+
+  private surrounding(key: string, by: 'actor' | 'resource', minutes: number): void {
+    const found = this.run?.find(key);
+    const query = found && surroundingQuery(found.event, by, minutes);
+    if (query) this.deps.open({ query, scope: this.current.scope });
+  }
+
+  private async answer(request: WebviewRequest): Promise<void> {
+    let message: string;
+    let ok = true;
+    try {
+      message = await this.perform(request);
+    } catch (error) {
+      ok = false;
+      message = describe(error);
+    }
+    this.post({ type: 'reply', requestId: request.requestId, ok, message });
+  }
+
+  private async perform(request: WebviewRequest): Promise<string> {
+    const run = this.run;
+    if (!run) throw new Error('No search has run in this panel yet.');
+    const lookup = (key: string) => {
+      const found = run.find(key);
+      if (!found) throw new Error('That event is no longer loaded. Re-run the search.');
+      return found;
+    };
+    switch (request.type) {
+      case 'openDiff': {
+        const { event } = lookup(request.eventKey);
+        const change = event.changes.find((c) => c.field === request.field);
+        if (!change) throw new Error(`The event has no change of "${request.field}".`);
+        const json = typeof change.old === 'object' || typeof change.new === 'object';
+        const name = `${request.field}${json ? '.json' : '.txt'}`;
+        const left = this.deps.diffs.add(`old/${name}`, changeValueText(change.old));
+        const right = this.deps.diffs.add(`new/${name}`, changeValueText(change.new));
+        await vscode.commands.executeCommand('vscode.diff', left, right, `${request.field}: ${event.action} (${event.time})`);
+        return `Opened the change of ${request.field} in the diff editor.`;
+      }
+      case 'openRaw': {
+        const { event } = lookup(request.eventKey);
+        const document = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(event.raw, null, 2)}\n` });
+        await vscode.window.showTextDocument(document, { preview: true });
+        return 'Opened the raw record.';
+      }
+      case 'copyCurl': {
+        const { connectionId } = lookup(request.eventKey);
+        return this.copyCurl(connectionId);
+      }
+      case 'copyRows': {
+        const events = request.eventKeys.map((key) => lookup(key).event);
+        await vscode.env.clipboard.writeText(formatRows(events, request.format));
+        return `Copied ${events.length} ${events.length === 1 ? 'row' : 'rows'} as ${request.format}.`;
+      }
+      case 'export': return this.export(run, request.format, request.scope);
+    }
+  }
+
+  private async copyCurl(connectionId: string): Promise<string> {
+    if (!this.query) throw new Error('No search has run in this panel yet.');
+    const [target] = await this.deps.backend.targets([connectionId]);
+    if (!target) throw new Error('That connection no longer exists.');
+    const adapter = getAdapter(target.connection.vendor);
+    const size = this.deps.backend.searchOptions().pageSize?.[target.connection.vendor] ?? adapter.limits.defaultPageSize;
+    const request = buildHttpRequest(adapter, target.connection, target.credentials, this.query, { window: { from: this.query.from, to: this.query.to }, index: 0, size });
+    const authHeaders = Object.keys(adapter.authHeaders(target.connection, target.credentials));
+    await vscode.env.clipboard.writeText(curlCommand(request, target.credentials, authHeaders));
+    return `Copied the first request to ${target.connection.label} as cURL; set AUDIT_LENS_TOKEN${target.credentials.appKey ? ' and AUDIT_LENS_APP_KEY' : ''} before running it.`;
+  }
+
+  private async export(run: SearchRun, format: ExportFormat, scope: 'loaded' | 'all'): Promise<string> {
+    const target = await vscode.window.showSaveDialog({
+      title: scope === 'all' ? 'Export all events of the search' : 'Export the loaded events',
+      defaultUri: vscode.Uri.file(`audit-events.${format}`),
+      filters: { [format.toUpperCase()]: [format] },
+    });
+    if (!target) return 'Export cancelled.';
+    if (scope === 'all' && !run.isEnded) {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Audit Lens: fetching all events for export', cancellable: true },
+        async (progress, token) => {
+          const cancel = token.onCancellationRequested(() => run.cancel());
+          const timer = setInterval(() => progress.report({ message: `${run.events.length.toLocaleString('en-US')} events` }), 500);
+          try {
+            await run.fetchAll();
+          } finally {
+            clearInterval(timer);
+            cancel.dispose();
+          }
+        },
+      );
+    }
+    const events = [...run.events].sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(formatEvents(events, format)));
+    return `Exported ${events.length.toLocaleString('en-US')} events to ${vscode.workspace.asRelativePath(target)}.`;
+  }
+}

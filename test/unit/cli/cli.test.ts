@@ -1,0 +1,207 @@
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { VENDORS, type VendorId } from '../../../src/core/model';
+import { EMULATOR_AXP_ACCOUNT, EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
+import type { Emulator } from '../../../src/emulator/server';
+import { startEmulator } from '../../../src/emulator/start';
+
+const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function credentialEnv(vendor: VendorId): Record<string, string> {
+  const { token, appKey } = EMULATOR_CREDENTIALS[vendor];
+  return { AUDIT_LENS_TOKEN: token, ...(appKey ? { AUDIT_LENS_APP_KEY: appKey } : {}) };
+}
+
+const EVENT_KEYS = ['action', 'actor', 'changes', 'description', 'id', 'raw', 'resource', 'status', 'time', 'traceId', 'vendor'];
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const nullableString = (v: unknown): boolean => v === null || typeof v === 'string';
+
+/** The normalized event contract of DESIGN.md, checked field by field. */
+function assertNormalizedEvent(event: Record<string, unknown>, vendor: VendorId): void {
+  assert.deepEqual(Object.keys(event).sort(), EVENT_KEYS);
+  assert.equal(event.vendor, vendor);
+  assert.ok(typeof event.id === 'string' && event.id !== '');
+  assert.match(event.time as string, ISO_MS);
+  const actor = event.actor as Record<string, unknown>;
+  assert.deepEqual(Object.keys(actor).sort(), ['id', 'name', 'role', 'type']);
+  assert.ok(Object.values(actor).every(nullableString));
+  const resource = event.resource as Record<string, unknown>;
+  assert.deepEqual(Object.keys(resource).sort(), ['id', 'name', 'type']);
+  assert.ok(Object.values(resource).every(nullableString));
+  assert.ok(typeof event.action === 'string');
+  assert.ok(event.status === null || event.status === 'success' || event.status === 'failure');
+  assert.ok(nullableString(event.description));
+  if (typeof event.description === 'string') assert.doesNotMatch(event.description, /<\/?[a-z][^>]*>/i, 'description holds markup');
+  assert.ok(nullableString(event.traceId));
+  assert.ok(Array.isArray(event.changes));
+  for (const change of event.changes as Array<Record<string, unknown>>) {
+    assert.deepEqual(Object.keys(change).sort(), ['field', 'new', 'old']);
+    assert.equal(typeof change.field, 'string');
+  }
+  assert.ok(event.raw !== null && typeof event.raw === 'object' && !Array.isArray(event.raw));
+}
+
+/** What each vendor's documents say the normalized fields come from. */
+const FROM_RAW: Record<VendorId, (event: Record<string, any>) => void> = {
+  perfecto: (e) => {
+    assert.equal(e.time, new Date(e.raw.timestamp).toISOString());
+    assert.equal(e.traceId, e.raw.trace_id ?? e.raw.traceId ?? null);
+    assert.equal(e.actor.id, e.raw.actorId ?? e.raw.actor_id);
+    assert.equal(e.resource.id, e.raw.resourceId ?? e.raw.resource_id);
+    assert.equal(e.status, e.raw.status.toLowerCase());
+    assert.equal(e.changes.length, Object.keys(e.raw.changes ?? {}).length);
+  },
+  axp: (e) => {
+    assert.equal(e.time, new Date(e.raw.date).toISOString());
+    assert.equal(e.action, e.raw.event);
+    assert.equal(e.resource.type, e.raw.type);
+    assert.equal(e.traceId, null);
+  },
+  descope: (e) => {
+    assert.equal(e.time, new Date(Number(e.raw.occurred)).toISOString());
+    assert.equal(e.id, e.raw.ID);
+    assert.equal(e.action, e.raw.action);
+    assert.ok(e.changes.every((c: { old: unknown }) => c.old === null), 'Descope data holds new values only');
+  },
+  surfsight: (e) => {
+    assert.equal(e.time, new Date(e.raw.createdAt).toISOString());
+    assert.equal(e.traceId, e.raw.requestId ?? null);
+    assert.equal(e.id, String(e.raw.id));
+  },
+  zluri: (e) => {
+    assert.equal(e.time, new Date(e.raw.event_timestamp).toISOString());
+    assert.equal(e.id, e.raw._id);
+    assert.equal(e.action, e.raw.event);
+    assert.equal(e.traceId, null);
+    assert.deepEqual(e.changes, []);
+  },
+};
+
+describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
+  this.timeout(60_000);
+  let emulator: Emulator;
+  const base = (vendor: VendorId): string[] => [
+    'search', '--vendor', vendor, '--base-url', emulator.baseUrl(vendor),
+    ...(vendor === 'axp' ? ['--account', EMULATOR_AXP_ACCOUNT] : []),
+  ];
+
+  before(async function () {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run "npm run build" first (npm test does).');
+    const now = Date.now();
+    emulator = await startEmulator({ data: { window: { fromMs: now - 6 * DAY, toMs: now - 2 * HOUR }, counts: { perfecto: 240, axp: 160, descope: 150, surfsight: 210, zluri: 230 } } });
+  });
+  after(() => emulator.close());
+
+  for (const vendor of VENDORS) {
+    it(`${vendor}: prints every event in the range as ndjson, newest first, to the contract`, async () => {
+      const run = await runCli([...base(vendor), '--since', '30d'], credentialEnv(vendor));
+      assert.equal(run.stderr, '', 'stderr must stay silent when it is not a terminal');
+      assert.equal(run.code, 0);
+      const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      assert.equal(events.length, emulator.dataset.counts[vendor]);
+      for (const event of events) {
+        assertNormalizedEvent(event, vendor);
+        FROM_RAW[vendor](event);
+      }
+      for (let i = 1; i < events.length; i++) assert.ok((events[i - 1]?.time as string) >= (events[i]?.time as string));
+      assert.ok(!run.stdout.includes(EMULATOR_CREDENTIALS[vendor].token));
+    });
+  }
+
+  it('prints an aligned table', async () => {
+    const run = await runCli([...base('zluri'), '--since', '7d', '--limit', '5', '--format', 'table'], credentialEnv('zluri'));
+    assert.equal(run.code, 0);
+    const lines = run.stdout.split('\n');
+    assert.match(lines[0] as string, /^TIME\s+VENDOR\s+ACTOR\s+ACTION\s+RESOURCE\s+STATUS\s+DESCRIPTION$/);
+    const vendorColumn = (lines[0] as string).indexOf('VENDOR');
+    for (const line of lines.slice(1, 6)) assert.equal(line.indexOf('zluri'), vendorColumn);
+    assert.match(run.stdout, /\n5 events\n$/);
+  });
+
+  it('prints csv with a header and json as one array', async () => {
+    const csv = await runCli([...base('perfecto'), '--since', '30d', '--limit', '3', '--format', 'csv'], credentialEnv('perfecto'));
+    assert.equal(csv.code, 0);
+    const rows = csv.stdout.trim().split('\n');
+    assert.match(rows[0] as string, /^time,vendor,id,actor\.id/);
+    assert.equal(rows.length, 4);
+    const json = await runCli([...base('perfecto'), '--since', '30d', '--limit', '3', '--format', 'json'], credentialEnv('perfecto'));
+    assert.equal((JSON.parse(json.stdout) as unknown[]).length, 3);
+  });
+
+  it('filters with flags and with --query', async () => {
+    const run = await runCli([...base('zluri'), '--since', '30d', '--query', 'status:failure'], credentialEnv('zluri'));
+    assert.equal(run.code, 0);
+    const events = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string });
+    assert.ok(events.length > 0 && events.every((e) => e.status === 'failure'));
+    const flagged = await runCli([...base('zluri'), '--since', '30d', '--status', 'failure'], credentialEnv('zluri'));
+    assert.equal(flagged.stdout, run.stdout);
+  });
+
+  it('exits 2 with one stderr line for usage errors', async () => {
+    const cases: string[][] = [
+      ['search', '--base-url', 'http://127.0.0.1:1'],
+      [...base('zluri'), '--since', '3 days'],
+      [...base('zluri'), '--since', '1d', '--from', '2025-01-01T00:00:00Z'],
+      [...base('zluri'), '--format', 'xml'],
+      [...base('zluri'), '--query', 'colour:red'],
+      [...base('zluri'), '--limit', '0'],
+      ['search', '--vendor', 'zluri', '--base-url', 'http://audit.example.com/zluri'],
+    ];
+    for (const args of cases) {
+      const run = await runCli(args, credentialEnv('zluri'));
+      assert.equal(run.code, 2, `${args.join(' ')} → ${run.stderr}`);
+      assert.match(run.stderr, /^audit-lens: [^\n]+\n$/);
+      assert.equal(run.stdout, '');
+    }
+    const missing = await runCli([...base('zluri')], {});
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^audit-lens: zluri: set AUDIT_LENS_TOKEN/);
+  });
+
+  it('exits 3 when the vendor refuses the credential, without echoing it', async () => {
+    for (const vendor of VENDORS) {
+      const secret = `wrong-secret-${vendor}-0123456789`;
+      const env = { ...credentialEnv(vendor), AUDIT_LENS_TOKEN: vendor === 'descope' ? `P2emulatorproject:${secret}` : secret };
+      if (vendor === 'axp') env.AUDIT_LENS_APP_KEY = secret;
+      const run = await runCli([...base(vendor), '--since', '1d'], env);
+      assert.equal(run.code, 3, `${vendor}: ${run.stderr}`);
+      assert.match(run.stderr, new RegExp(`^audit-lens: ${vendor}: [^\\n]+\\n$`));
+      assert.ok(!run.stderr.includes(secret) && !run.stdout.includes(secret));
+    }
+  });
+
+  it('exits 4 for other failures and names the vendor', async () => {
+    emulator.faults.add({ vendor: 'surfsight', fault: { kind: 'html-200' } });
+    try {
+      const run = await runCli([...base('surfsight'), '--since', '1d'], credentialEnv('surfsight'));
+      assert.equal(run.code, 4);
+      assert.match(run.stderr, /^audit-lens: surfsight: .*HTML/);
+    } finally {
+      emulator.faults.clear();
+    }
+    const refused = await runCli(['search', '--vendor', 'zluri', '--base-url', 'http://127.0.0.1:9/zluri', '--since', '1d'], credentialEnv('zluri'));
+    assert.equal(refused.code, 4);
+    assert.match(refused.stderr, /^audit-lens: zluri: /);
+  });
+});
