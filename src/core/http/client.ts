@@ -67,7 +67,9 @@ class Sending {
       return await this.attempts();
     } catch (error) {
       const final = this.stopError() ?? error;
-      this.logger.warn(`${this.label} failed: ${final instanceof Error ? final.message : 'unknown error'}`);
+      const line = `${this.label} failed: ${final instanceof Error ? final.message : 'unknown error'}`;
+      if (this.scope.cause === 'cancelled') this.logger.info(line);
+      else this.logger.warn(line);
       throw final;
     } finally {
       this.scope.dispose();

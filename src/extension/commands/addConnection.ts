@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import { VENDORS, type Connection, type VendorId } from '../../core/model';
+import { originOf } from '../../core/search/requestBuilder';
+import { getAdapter } from '../../core/vendors/registry';
+import { connectionIdFor } from '../connections/connectionSchema';
+import { askCredential, credentialArgsSchema } from '../connections/credentialInput';
+import { describeOutcome, testRequest } from '../connections/testRequest';
+import { VENDOR_SETUP } from '../connections/vendorFields';
+import type { Services } from '../services';
+import { credentialsOf } from '../secrets/storedCredential';
+import type { Command } from './command';
+
+const argsSchema = credentialArgsSchema.extend({
+  vendor: z.enum(VENDORS).optional(),
+  label: z.string().optional(),
+  address: z.string().optional(),
+  accountId: z.string().optional(),
+});
+
+/** "Audit Lens: Add Connection": vendor → its fields → credential → a test request → save. */
+export class AddConnectionCommand implements Command {
+  readonly id = 'auditLens.addConnection' as const;
+
+  constructor(private readonly services: Services) {}
+
+  async execute(rawArgs?: unknown): Promise<Connection | undefined> {
+    const args = argsSchema.parse(rawArgs ?? {});
+    const prompts = this.services.prompts.current;
+    const vendor = args.vendor ?? (await prompts.pick(
+      VENDORS.map((v) => ({ label: VENDOR_SETUP[v].label, description: v, vendor: v })),
+      { title: 'Add Connection (1/4): vendor', placeHolder: 'Which vendor\'s audit log?' },
+    ))?.vendor;
+    if (!vendor) return undefined;
+    const setup = VENDOR_SETUP[vendor];
+
+    const baseUrl = await this.askBaseUrl(vendor, args.address);
+    if (baseUrl === undefined) return undefined;
+    const accountId = setup.needsAccountId ? args.accountId ?? await prompts.input({
+      title: 'Add Connection: AXP account id', prompt: 'The account id of your AXP tenant',
+      validateInput: (v) => (/^[A-Za-z0-9_-]+$/.test(v.trim()) ? undefined : 'Letters, digits, - and _ only.'),
+    }) : undefined;
+    if (setup.needsAccountId && !accountId) return undefined;
+    const label = args.label ?? await prompts.input({
+      title: 'Add Connection (3/4): label', prompt: 'A name for this connection', value: `${setup.label} ${new URL(baseUrl).hostname.split('.')[0]}`,
+      validateInput: (v) => (v.trim() ? undefined : 'Give the connection a name.'),
+    });
+    if (!label) return undefined;
+
+    const taken = new Set(this.services.connections.all().map((c) => c.id));
+    const connection: Connection = { id: connectionIdFor(label, taken), label: label.trim(), vendor, baseUrl, ...(accountId ? { accountId: accountId.trim() } : {}) };
+    const problem = getAdapter(vendor).validateConnection(connection);
+    if (problem) throw new Error(problem);
+
+    const credential = await askCredential(connection, prompts, this.services.http, args);
+    if (!credential) return undefined;
+    await this.services.http.prepare();
+    const outcome = await testRequest(connection, credentialsOf({ ...credential, origin: originOf(baseUrl) }), this.services.backend.searchOptions());
+    if (!outcome.ok) {
+      const save = await prompts.confirm(`${describeOutcome(connection, outcome)} Save the connection anyway?`, 'Save Anyway');
+      if (!save) return undefined;
+    }
+    await this.services.connections.upsert(connection);
+    const where = await this.services.credentials.write(connection, credential);
+    if (!outcome.ok) this.services.status.setError(connection.id, outcome.error);
+    void vscode.window.showInformationMessage(
+      `${outcome.ok ? describeOutcome(connection, outcome) : `Saved ${connection.label}.`}${where === 'session' ? ' The credential is kept for this session only.' : ''}`,
+    );
+    return connection;
+  }
+
+  private async askBaseUrl(vendor: VendorId, given: string | undefined): Promise<string | undefined> {
+    const setup = VENDOR_SETUP[vendor];
+    const prompts = this.services.prompts.current;
+    let address = given;
+    if (address === undefined && setup.choices) {
+      const choice = await prompts.pick(
+        [...setup.choices.map((c) => ({ label: c.label, address: c.address as string | undefined })), { label: 'Other address…', address: undefined }],
+        { title: 'Add Connection (2/4): region', placeHolder: setup.addressPrompt },
+      );
+      if (!choice) return undefined;
+      address = choice.address;
+    }
+    address ??= await prompts.input({
+      title: 'Add Connection (2/4): address', prompt: setup.addressPrompt, placeHolder: setup.addressPlaceholder,
+      validateInput: (v) => checkAddress(vendor, v),
+    });
+    if (address === undefined) return undefined;
+    const problem = checkAddress(vendor, address);
+    if (problem) throw new Error(problem);
+    return setup.baseUrl(address);
+  }
+}
+
+/** Why an address cannot be used (not a URL, not HTTPS), or undefined. */
+export function checkAddress(vendor: VendorId, address: string): string | undefined {
+  try {
+    originOf(VENDOR_SETUP[vendor].baseUrl(address));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { originOf } from '../../core/search/requestBuilder';
+import { getAdapter } from '../../core/vendors/registry';
+import { VENDOR_SETUP } from '../connections/vendorFields';
+import type { Services } from '../services';
+import { connectionFromArg } from './args';
+import { checkAddress } from './addConnection';
+import type { Command } from './command';
+
+/** "Audit Lens: Edit Connection": label, address and account id. A new origin needs the credential again. */
+export class EditConnectionCommand implements Command {
+  readonly id = 'auditLens.editConnection' as const;
+
+  constructor(private readonly services: Services) {}
+
+  async execute(target?: unknown, changes?: { label?: string; address?: string; accountId?: string }): Promise<boolean> {
+    const { connections, prompts } = this.services;
+    const connection = await connectionFromArg(target, connections, prompts.current, (c) => !c.demo);
+    if (!connection) return false;
+    if (connection.demo) throw new Error('Demo connections cannot be edited.');
+    const setup = VENDOR_SETUP[connection.vendor];
+    const label = changes?.label ?? await prompts.current.input({ title: `Edit ${connection.label}: label`, value: connection.label, validateInput: (v) => (v.trim() ? undefined : 'Give the connection a name.') });
+    if (label === undefined) return false;
+    const address = changes?.address ?? await prompts.current.input({
+      title: `Edit ${connection.label}: address`, prompt: setup.addressPrompt, value: connection.baseUrl,
+      validateInput: (v) => checkAddress(connection.vendor, v),
+    });
+    if (address === undefined) return false;
+    const problem = checkAddress(connection.vendor, address);
+    if (problem) throw new Error(problem);
+    let accountId = connection.accountId;
+    if (setup.needsAccountId) {
+      accountId = changes?.accountId ?? await prompts.current.input({ title: `Edit ${connection.label}: AXP account id`, value: connection.accountId ?? '' });
+      if (accountId === undefined) return false;
+    }
+    const updated = { ...connection, label: label.trim(), baseUrl: setup.baseUrl(address), ...(accountId ? { accountId: accountId.trim() } : {}) };
+    const invalid = getAdapter(updated.vendor).validateConnection(updated);
+    if (invalid) throw new Error(invalid);
+    await connections.upsert(updated);
+    if (originOf(updated.baseUrl) !== originOf(connection.baseUrl)) {
+      const choice = await vscode.window.showWarningMessage(
+        `${updated.label} now points at ${originOf(updated.baseUrl)}. Its credential was entered for ${originOf(connection.baseUrl)} and will not be sent there until you set it again.`,
+        'Set Credential',
+      );
+      if (choice === 'Set Credential') await vscode.commands.executeCommand('auditLens.setCredential', { connectionId: updated.id });
+    }
+    return true;
+  }
+}
