@@ -248,6 +248,13 @@ describe('surfsight adapter against the emulator', () => {
       }
     });
 
+    it('answers an offset past the end with an empty page and the total', async () => {
+      const { status, body } = await raw(`/v2/audit-logs?start=${FULL.from}&end=${FULL.to}&limit=50&offset=${COUNT}`);
+      assert.equal(status, 200);
+      assert.deepEqual(body, { data: [], metadata: { count: COUNT, limit: 50, offset: COUNT } });
+      assert.equal(surfsightAdapter.parsePage(body, cursor(9, 50)).total, COUNT);
+    });
+
     it('answers a page too large to build in 30 seconds with a timeout, which the adapter never asks for', async () => {
       const big = await Emulator.start({ routes: [surfsightRoute], data: { window: { fromMs: FROM_MS, toMs: TO_MS }, counts: { surfsight: 6000 } } });
       try {

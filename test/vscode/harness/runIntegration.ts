@@ -14,7 +14,9 @@ function log(message: string): void {
 
 async function main(): Promise<number> {
   const grepIndex = process.argv.indexOf('--grep');
+  // The extension host inherits the server's environment, and so this process's.
   if (grepIndex > 0) process.env.AUDIT_LENS_TEST_GREP = process.argv[grepIndex + 1];
+  process.env.AUDIT_LENS_TEST_COLOR = process.stdout.isTTY ? '1' : '0';
 
   const started = Date.now();
   const entry = await buildSuite();

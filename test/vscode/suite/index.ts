@@ -20,7 +20,7 @@ function testFiles(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: true, timeout: 30_000 });
+  const mocha = new Mocha({ ui: 'bdd', color: process.env.AUDIT_LENS_TEST_COLOR === '1', timeout: 30_000 });
   const grep = process.env.AUDIT_LENS_TEST_GREP;
   if (grep) mocha.grep(grep);
   const files = testFiles(__dirname);

@@ -49,6 +49,7 @@ export const axpAdapter: VendorAdapter = {
     defaultPageSize: MAX_PAGE_SIZE,
     maxPageSize: MAX_PAGE_SIZE,
     parallelPages: true,
+    newestFirst: true, // `orderBy=date desc` is always sent
   },
 
   serverFilters(query: AuditQuery): ReadonlySet<FilterKey> {
