@@ -187,7 +187,7 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
   it('exits 3 when the vendor refuses the credential, without echoing it', async () => {
     for (const vendor of VENDORS) {
       const secret = `wrong-secret-${vendor}-0123456789`;
-      const env = { ...credentialEnv(vendor), AUDIT_LENS_TOKEN: vendor === 'descope' ? `P2emulatorproject:${secret}` : secret };
+      const env: Record<string, string> = { ...credentialEnv(vendor), AUDIT_LENS_TOKEN: vendor === 'descope' ? `P2emulatorproject:${secret}` : secret };
       if (vendor === 'axp') env.AUDIT_LENS_APP_KEY = secret;
       const run = await runCli([...base(vendor), '--since', '1d'], env);
       assert.equal(run.code, 3, `${vendor}: ${run.stderr}`);

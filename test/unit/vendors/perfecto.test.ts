@@ -321,6 +321,18 @@ describe('perfecto adapter against the emulator', () => {
       assert.equal(info?.supportRef, '7317780cee0443af842944180832e96c, aa2788defb2d4dad8f586863bddc7269');
     });
 
+    it('the emulator rejects what Elasticsearch paging cannot serve', async () => {
+      for (const body of [{ size: 10_001 }, { size: -1 }, { from: -1 }, { from: 1.5 }, { from: 'two' }]) {
+        const { status, info } = await vendorError(body);
+        assert.equal(status, 400, JSON.stringify(body));
+        assert.match(info?.message ?? '', /^(size|from) should be/);
+      }
+      const notObject = await post(searchUrl(), headers(), '"status"');
+      assert.equal(notObject.status, 400);
+      const wrongMethod = await fetch(searchUrl(), { headers: headers() });
+      assert.equal(wrongMethod.status, 405);
+    });
+
     it('bodies of another shape are not claimed', () => {
       assert.equal(perfectoAdapter.parseError(500, { message: 'boom' }), undefined);
       assert.equal(perfectoAdapter.parseError(500, []), undefined);

@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import { hostMessageSchema, parseHostMessage, parseWebviewMessage } from '../../../src/shared/protocol';
+import { DEFAULT_VIEW_STATE, readViewState } from '../../../src/shared/viewState';
+import { buildEvent } from '../../webview/eventBuilder';
+
+describe('panel protocol', () => {
+  it('accepts the allow-listed webview commands and nothing else', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'run', query: 'actor:bob' }), { type: 'run', query: 'actor:bob' });
+    assert.equal(parseWebviewMessage({ type: 'runCommand', command: 'workbench.action.terminal.new' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'export', requestId: 1, format: 'exe', scope: 'loaded' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'surrounding', eventKey: 'perfecto:1', by: 'actor', minutes: 100_000 }), undefined);
+    assert.equal(parseWebviewMessage('ready'), undefined);
+    assert.equal(parseWebviewMessage(null), undefined);
+  });
+
+  it('validates events inside host messages, field by field', () => {
+    const good = { type: 'events', runId: 1, events: [buildEvent()] };
+    assert.deepEqual(parseHostMessage(good), good);
+    assert.equal(parseHostMessage({ ...good, events: [{ ...buildEvent(), vendor: 'acme' }] }), undefined);
+    assert.equal(parseHostMessage({ ...good, events: [{ ...buildEvent(), actor: null }] }), undefined);
+    assert.equal(hostMessageSchema.safeParse({ type: 'reply', requestId: -1, ok: true, message: '' }).success, false);
+  });
+
+  it('reads persisted view state leniently, keeping a valid search from a damaged state', () => {
+    const state = { ...DEFAULT_VIEW_STATE, search: { query: 'since:1h', scope: ['c1'] } };
+    assert.deepEqual(readViewState(state), state);
+    assert.deepEqual(readViewState({ columns: 'nope', search: { query: 'x', scope: 'all' } }), { ...DEFAULT_VIEW_STATE, search: { query: 'x', scope: 'all' } });
+    assert.deepEqual(readViewState(undefined), { ...DEFAULT_VIEW_STATE, search: undefined });
+  });
+});

@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import { createHttpClient } from '../../../src/core/http/client';
+import type { HttpClient } from '../../../src/core/http/types';
+import type { AuditQuery } from '../../../src/core/model';
+import { search } from '../../../src/core/search/engine';
+import type { Emulator } from '../../../src/emulator/server';
+import { startEmulator } from '../../../src/emulator/start';
+import { SearchRun } from '../../../src/extension/panel/searchRun';
+import type { HostMessage } from '../../../src/shared/protocol';
+import { hostMessageSchema } from '../../../src/shared/protocol';
+import { DAY, emulatorTarget, HOUR } from '../search/fixtures';
+
+const NOW = Date.parse('2025-12-20T12:00:00.000Z');
+const COUNT = 430;
+const QUERY: AuditQuery = { from: new Date(NOW - 3 * DAY).toISOString(), to: new Date(NOW).toISOString() };
+
+describe('panel host: a search run streams the real engine over the emulator', function () {
+  this.timeout(60_000);
+  let emulator: Emulator;
+  let http: HttpClient;
+
+  before(async () => {
+    emulator = await startEmulator({
+      now: () => NOW,
+      data: { now: NOW, window: { fromMs: NOW - 2 * DAY, toMs: NOW - HOUR }, counts: { perfecto: COUNT, zluri: COUNT } },
+    });
+    http = createHttpClient({ maxRetries: 1 });
+  });
+  after(async () => {
+    await http.close();
+    await emulator.close();
+  });
+
+  function startRun(pageTarget: number) {
+    const messages: HostMessage[] = [];
+    const controller = new AbortController();
+    const updates = search([emulatorTarget(emulator, 'perfecto'), emulatorTarget(emulator, 'zluri')], QUERY, {
+      http, now: () => NOW, signal: controller.signal, pageSize: { perfecto: 50, zluri: 50 },
+    });
+    const run = new SearchRun(updates, controller, {
+      runId: 7, pageTarget, connectionLabel: (id) => `label ${id}`, describeError: (e) => String(e), post: (m) => messages.push(m),
+    });
+    return { run, messages };
+  }
+  const statuses = (messages: HostMessage[]) => messages.flatMap((m) => (m.type === 'status' ? [m.status] : []));
+  const idle = async (run: SearchRun) => {
+    for (let i = 0; i < 200 && run.status().phase === 'running'; i++) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it('pauses after the page target, loads more on request, then fetches to the end of the range', async () => {
+    const { run, messages } = startRun(120);
+    run.start();
+    await idle(run);
+    const paused = run.status();
+    assert.equal(paused.phase, 'paused');
+    assert.ok(paused.more);
+    assert.ok(paused.loaded >= 120 && paused.loaded < 2 * COUNT, `paused at ${paused.loaded}`);
+
+    run.loadMore();
+    await idle(run);
+    assert.ok(run.status().loaded >= paused.loaded + 120);
+
+    await run.fetchAll();
+    const done = run.status();
+    assert.equal(done.phase, 'done');
+    assert.equal(done.loaded, 2 * COUNT);
+    assert.equal(done.complete, true);
+    assert.equal(done.more, false);
+
+    for (const message of messages) assert.ok(hostMessageSchema.safeParse(message).success, `invalid ${message.type}`);
+    const chunks = messages.flatMap((m) => (m.type === 'events' ? [m.events] : []));
+    assert.ok(chunks.every((c) => c.length <= 250 && c.length > 0));
+    assert.equal(new Set(chunks.flat().map((e) => `${e.vendor}:${e.id}`)).size, 2 * COUNT);
+    assert.ok(messages.every((m) => !('runId' in m) || m.runId === 7));
+    assert.deepEqual(statuses(messages).at(-1), done);
+    const first = run.events[0];
+    assert.equal(run.find(`${first.vendor}:${first.id}`)?.connectionId, `test-${first.vendor}`);
+  });
+
+  it('cancels a paused run and reports it', async () => {
+    const { run, messages } = startRun(60);
+    run.start();
+    await idle(run);
+    run.cancel();
+    assert.equal(run.status().phase, 'cancelled');
+    assert.equal(run.isEnded, true);
+    assert.equal(statuses(messages).at(-1)?.phase, 'cancelled');
+    await run.fetchAll(); // already ended: resolves at once
+  });
+});
