@@ -7,7 +7,8 @@ describe('Audit Lens in the workbench', () => {
 
   it('opens the Audit Lens view from the activity bar', async () => {
     const sideBar = await workbench().openViewContainer('Audit Lens');
-    await sideBar.locator('.pane-header', { hasText: 'Connections and Searches' }).waitFor({ state: 'visible' });
+    // A container with a single view shows that view's name in the container title.
+    await sideBar.locator('.composite.title h2', { hasText: 'Connections and Searches' }).waitFor({ state: 'visible' });
     // With no connection configured the view offers the demo in its welcome content.
     await sideBar.getByRole('button', { name: 'Try the Demo' }).waitFor({ state: 'visible' });
     const shot = await workbench().screenshot('audit-lens-view');

@@ -1,0 +1,59 @@
+import * as assert from 'assert';
+import {
+  parseSavedSearchFile, serializeSavedSearchFile, uniqueName, type SavedSearch,
+} from '../../../src/extension/savedSearches/savedSearchSchema';
+import { folderChildren } from '../../../src/extension/tree/treeNodes';
+
+const search = (name: string, folder?: string): SavedSearch => ({ name, connection: 'all', query: 'since:24h', ...(folder ? { folder } : {}) });
+
+describe('extension: saved-search file', () => {
+  it('reads an empty file as no searches', () => {
+    assert.deepStrictEqual(parseSavedSearchFile('  \n'), { ok: true, file: { version: 1, searches: [] } });
+  });
+
+  it('round-trips a valid file', () => {
+    const file = { version: 1 as const, searches: [search('Failures', 'Security'), { ...search('Mine'), columns: ['time' as const, 'actor' as const] }] };
+    const parsed = parseSavedSearchFile(serializeSavedSearchFile(file));
+    assert.ok(parsed.ok);
+    assert.deepStrictEqual(parsed.file, file);
+  });
+
+  it('explains broken JSON and says the file will not be overwritten', () => {
+    const parsed = parseSavedSearchFile('{ "version": 1, ');
+    assert.ok(!parsed.ok);
+    assert.match(parsed.message, /not valid JSON/);
+    assert.match(parsed.message, /will not overwrite/);
+  });
+
+  it('points at the first invalid field', () => {
+    const parsed = parseSavedSearchFile(JSON.stringify({ version: 1, searches: [search('a'), { name: 'b', query: 'x' }] }));
+    assert.ok(!parsed.ok);
+    assert.match(parsed.message, /^searches\.1\.connection/);
+  });
+
+  it('refuses unknown keys (a credential or host has no place here) and other versions', () => {
+    const withToken = parseSavedSearchFile(JSON.stringify({ version: 1, searches: [{ ...search('a'), token: 'x' }] }));
+    assert.ok(!withToken.ok);
+    assert.match(withToken.message, /token/);
+    assert.ok(!parseSavedSearchFile(JSON.stringify({ version: 2, searches: [] })).ok);
+  });
+
+  it('refuses the same name twice in one folder but allows it across folders', () => {
+    assert.ok(!parseSavedSearchFile(JSON.stringify({ version: 1, searches: [search('a', 'x'), search('a', 'x')] })).ok);
+    assert.ok(parseSavedSearchFile(JSON.stringify({ version: 1, searches: [search('a', 'x'), search('a', 'y')] })).ok);
+  });
+
+  it('finds unused names for copies', () => {
+    const list = [search('A'), search('A (copy)')];
+    assert.strictEqual(uniqueName('A', undefined, list), 'A (copy 2)');
+    assert.strictEqual(uniqueName('A', 'Elsewhere', list), 'A');
+  });
+
+  it('groups searches into nested folders for the tree', () => {
+    const list = [search('top'), search('one', 'Security'), search('two', 'Security/Logins'), search('three', 'Ops')];
+    const roots = folderChildren('user', list, undefined);
+    assert.deepStrictEqual(roots.map((n) => (n.kind === 'folder' ? `folder:${n.path}` : n.kind === 'search' ? n.name : n.kind)), ['folder:Ops', 'folder:Security', 'top']);
+    const security = folderChildren('user', list, 'Security');
+    assert.deepStrictEqual(security.map((n) => (n.kind === 'folder' ? `folder:${n.path}` : n.kind === 'search' ? n.name : n.kind)), ['folder:Security/Logins', 'one']);
+  });
+});
