@@ -18,10 +18,35 @@ export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
 }
 
+/** Eight hex digits from one draw: cheap enough for 100,000 generated records. */
+function hexWord(random: Random): string {
+  return Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
+}
+
 export function hex(random: Random, length: number): string {
   let out = '';
-  for (let i = 0; i < length; i++) out += Math.floor(random() * 16).toString(16);
-  return out;
+  while (out.length < length) out += hexWord(random);
+  return out.slice(0, length);
+}
+
+/** A version-4-shaped UUID. */
+export function uuid(random: Random): string {
+  const a = hexWord(random);
+  const b = hexWord(random);
+  const c = hexWord(random);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-a${c.slice(1, 4)}-${c.slice(4)}${hexWord(random)}`;
+}
+
+/** In a newest-first list, the index of the first item at or before `ms` (binary search). */
+export function firstAtOrBefore<T>(items: readonly T[], ms: number, timeOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (timeOf(items[mid] as T) > ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface Person {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EMULATOR_AXP_ACCOUNT, EMULATOR_CREDENTIALS } from '../credentials';
-import { type Dataset, pick, PEOPLE, type Random } from '../dataset';
+import { type Dataset, pick, PEOPLE, type Random, uuid } from '../dataset';
 import type { EmulatorRequest, EmulatorResponse, VendorRoute } from '../types';
 
 /*
@@ -50,18 +50,6 @@ const GROUP_TEXT = ['Credit Card Agent Group', 'Mortgage advisers', 'Second line
 const QUEUE_NAMES = ['NA Support', 'EU Billing', 'VIP Callback', 'Claims Intake'];
 const QUEUE_TEXT = ['Route engagements to support agents in the NA Region', 'Billing questions, EU hours', 'Priority callbacks', 'New insurance claims'];
 const IPS = ['165.225.72.60', '10.12.4.31', '192.168.10.24', '203.0.113.77', '198.51.100.9', '172.16.8.140'];
-
-/** Eight hex digits from one draw (the shared `hex` draws once per digit: too slow for 100,000 records). */
-function word(random: Random): string {
-  return Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
-}
-
-function uuid(random: Random): string {
-  const a = word(random);
-  const b = word(random);
-  const c = word(random);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-a${c.slice(1, 4)}-${c.slice(4)}${word(random)}`;
-}
 
 function profileCode(random: Random): string {
   const chars = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';

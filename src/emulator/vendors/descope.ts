@@ -1,5 +1,5 @@
 import { EMULATOR_CREDENTIALS } from '../credentials';
-import { hex, pick, PEOPLE, type Dataset, type Random } from '../dataset';
+import { firstAtOrBefore, hex, pick, PEOPLE, type Dataset, type Random } from '../dataset';
 import { rateWindowPer } from '../rateWindow';
 import type { EmulatorRequest, EmulatorResponse, RouteContext, VendorRoute } from '../types';
 
@@ -104,17 +104,8 @@ function intOption(value: unknown, fallback: number): number | undefined {
 
 /** Records are newest first: two binary searches find the [from, to] slice. */
 function sliceByTime(records: readonly StoredAudit[], from: number, to: number): readonly StoredAudit[] {
-  const firstAtOrBefore = (limit: number): number => {
-    let lo = 0;
-    let hi = records.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((records[mid] as StoredAudit).ms > limit) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return records.slice(firstAtOrBefore(to), firstAtOrBefore(from - 1));
+  const timeOf = (record: StoredAudit): number => record.ms;
+  return records.slice(firstAtOrBefore(records, to, timeOf), firstAtOrBefore(records, from - 1, timeOf));
 }
 
 /** Descope's list filters: exact, case-sensitive membership. Null when none is set. */

@@ -3,7 +3,7 @@ import {
   PERFECTO_ACTIONS, PERFECTO_ACTOR_TYPES, PERFECTO_DESCRIPTIONS, PERFECTO_RESOURCE_TYPES, PERFECTO_STATUSES,
 } from '../../core/vendors/perfecto/vocabulary';
 import { EMULATOR_CREDENTIALS } from '../credentials';
-import { type Dataset, PEOPLE, pick, type Random } from '../dataset';
+import { type Dataset, firstAtOrBefore, PEOPLE, pick, type Random } from '../dataset';
 import type { EmulatorRequest, EmulatorResponse, RouteContext, VendorRoute } from '../types';
 
 /** Refused with "not permitted": a valid token of a user without the Administrator role. */
@@ -369,17 +369,6 @@ function matching(entries: readonly Entry[], search: Search): Entry[] {
   return found;
 }
 
-/** Index of the first entry at or before `cutoffMs` in a newest-first list. */
-function firstVisible(entries: readonly Entry[], cutoffMs: number): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((entries[middle] as Entry).ms > cutoffMs) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 function runSearch(request: EmulatorRequest, context: RouteContext): EmulatorResponse {
   const body = request.body === undefined ? {} : request.body;
@@ -391,7 +380,7 @@ function runSearch(request: EmulatorRequest, context: RouteContext): EmulatorRes
   const entries = context.dataset.records('perfecto', generate);
   const found = matching(entries, parsed);
   // Perfecto's audit data lags one hour behind real time.
-  const visible = found.slice(firstVisible(found, context.now() - HOUR));
+  const visible = found.slice(firstAtOrBefore(found, context.now() - HOUR, (entry) => entry.ms));
   const start = (parsed.page - 1) * parsed.size;
   const hits = visible.slice(start, start + parsed.size).map(toHit);
   return {

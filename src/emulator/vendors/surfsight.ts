@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { EMULATOR_CREDENTIALS, EMULATOR_SURFSIGHT_LOGIN } from '../credentials';
-import { pick, PEOPLE, seededRandom, type Dataset, type Person, type Random } from '../dataset';
+import { firstAtOrBefore, pick, PEOPLE, seededRandom, uuid, type Dataset, type Person, type Random } from '../dataset';
 import type { EmulatorRequest, EmulatorResponse, RouteContext, VendorRoute } from '../types';
 
 /*
@@ -153,17 +153,6 @@ function entityId(e: Entry): string {
 const encode = (value: unknown): string | null =>
   value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
 
-function hex32(random: Random): string {
-  return Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
-}
-
-function uuid(random: Random): string {
-  const a = hex32(random);
-  const b = hex32(random);
-  const c = hex32(random);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-a${c.slice(1, 4)}-${c.slice(4)}${hex32(random)}`;
-}
-
 /** The record as Surfsight sends it, built once from the entry's own seed. */
 function wireRecord(e: Entry): Record<string, unknown> {
   if (e.record) return e.record;
@@ -253,17 +242,7 @@ function authenticate(request: EmulatorRequest, context: RouteContext): Emulator
   return { status: 200, body: { data: { token: issueToken(context.now()) } } };
 }
 
-/** Index of the first entry (newest first) whose time is at or below `ms`. */
-function firstAtOrBefore(entries: readonly Entry[], ms: number): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((entries[mid] as Entry).timeMs > ms) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
+const timeOf = (entry: Entry): number => entry.timeMs;
 
 type Matcher = (item: Entry) => boolean;
 
@@ -319,8 +298,8 @@ function auditLogs(request: EmulatorRequest, context: RouteContext): EmulatorRes
   if (typeof filters === 'string') return badRequest(filters);
 
   const entries = context.dataset.records('surfsight', generate);
-  const first = firstAtOrBefore(entries, end);
-  const last = firstAtOrBefore(entries, start - 1);
+  const first = firstAtOrBefore(entries, end, timeOf);
+  const last = firstAtOrBefore(entries, start - 1, timeOf);
   const { limit = 0, offset = 0 } = paging;
   // No limit (the vendor's default "0") means everything after the offset.
   const upTo = (length: number) => (limit > 0 ? Math.min(length, offset + limit) : length);

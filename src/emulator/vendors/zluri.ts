@@ -1,5 +1,5 @@
 import { EMULATOR_CREDENTIALS } from '../credentials';
-import { hex, pick, PEOPLE, type Dataset, type Person, type Random } from '../dataset';
+import { firstAtOrBefore, hex, pick, PEOPLE, type Dataset, type Person, type Random } from '../dataset';
 import { rateWindowPer } from '../rateWindow';
 import type { EmulatorResponse, RouteContext, VendorRoute } from '../types';
 
@@ -113,17 +113,8 @@ function isoParam(value: string): number | undefined {
 
 /** Stored newest first: [first index at or before `end`, first index before `start`). */
 function rangeIndexes(stored: readonly StoredItem[], start: number, end: number): [number, number] {
-  const firstAtOrBefore = (limit: number): number => {
-    let lo = 0;
-    let hi = stored.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((stored[mid] as StoredItem).ms > limit) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return [firstAtOrBefore(end), firstAtOrBefore(start - 1)];
+  const timeOf = (item: StoredItem): number => item.ms;
+  return [firstAtOrBefore(stored, end, timeOf), firstAtOrBefore(stored, start - 1, timeOf)];
 }
 
 function failure(status: number, code: string, messages: string[]): EmulatorResponse {

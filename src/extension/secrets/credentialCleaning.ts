@@ -3,7 +3,7 @@ export type CleanedCredential =
   | { ok: true; value: string; notes: string[] }
   | { ok: false; reason: string };
 
-const BEARER_PREFIX = /^bearer\s+/i;
+const BEARER_PREFIX = /^bearer(?:\s+|$)/i;
 // C0 controls, DEL and C1 controls: never part of a token, often the trace of a bad paste.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 

@@ -1,0 +1,217 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import type { AuditEvent } from '../../src/core/model';
+import { buildEvent, buildEvents } from './eventBuilder';
+import { launch, openPanel, RANGE, runMessages } from './harness';
+import type { ThemeKind } from './themes';
+
+const END = Date.parse(RANGE.to);
+const demo = () => buildEvents(900, END - 60_000, 7_000);
+const rowTexts = (panel: Awaited<ReturnType<typeof openPanel>>) =>
+  panel.page.$$eval('[role=row][aria-rowindex]:not([aria-rowindex="1"])', (rows) => rows.map((r) => r.textContent ?? ''));
+
+describe('results panel in Chromium', function () {
+  let browser: Browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser?.close(); });
+
+  it('renders streamed rows newest first with the status line, histogram and field sidebar', async () => {
+    const panel = await openPanel(browser);
+    const events = demo();
+    await panel.send(...runMessages(events));
+    await panel.page.waitForSelector('text=900 of 900 events loaded');
+    const rows = await rowTexts(panel);
+    assert.ok(rows.length > 10 && rows.length < 120, `rendered ${rows.length} rows (virtualized)`);
+    assert.ok(rows[0].includes('2025-12-04 11:59:00.000') && rows[0].includes('Event number 0'));
+    assert.equal(await panel.page.getAttribute('[role=grid]', 'aria-rowcount'), '901');
+    assert.ok(await panel.page.isVisible('text=end of range reached'));
+    assert.equal(await panel.page.locator('.histogram rect.bar').count() > 10, true);
+    assert.ok(await panel.page.isVisible('.sidebar >> text=alice@example.com'));
+    assert.deepEqual(panel.foreignRequests, []);
+    await panel.page.close();
+  });
+
+  it('moves the selection with the keyboard, opens and closes details, pivots and persists state', async () => {
+    const panel = await openPanel(browser);
+    await panel.send(...runMessages(demo()));
+    await panel.page.waitForSelector('text=900 of 900 events loaded');
+    await panel.page.focus('[role=grid]');
+    await panel.page.keyboard.press('j');
+    await panel.page.keyboard.press('j');
+    await panel.page.keyboard.press('ArrowDown');
+    await panel.page.keyboard.press('k');
+    const selected = () => panel.page.getAttribute('[role=row][aria-selected=true]', 'aria-rowindex');
+    assert.equal(await selected(), '3');
+    assert.equal(await panel.page.getAttribute('[role=grid]', 'aria-activedescendant'), 'row-1');
+    await panel.page.keyboard.press('Enter');
+    await panel.page.waitForSelector('aside.detail');
+    assert.ok((await panel.page.textContent('aside.detail'))!.includes('Event number 1'));
+    await panel.page.keyboard.press('Escape');
+    await panel.page.waitForSelector('aside.detail', { state: 'detached' });
+    assert.equal(await panel.page.evaluate(() => document.activeElement?.getAttribute('role')), 'grid');
+    await panel.page.keyboard.press('End');
+    assert.equal(await selected(), '901');
+    await panel.page.keyboard.press('Home');
+    await panel.page.keyboard.press('t'); // event 0 has trace-0: pivot to it
+    await panel.page.waitForSelector('.chip >> text=Trace id: trace-0');
+    const traced = await rowTexts(panel);
+    assert.ok(traced.length > 0 && traced.every((r) => r.includes('trace-0')));
+    await panel.page.keyboard.press('/');
+    assert.equal(await panel.page.evaluate(() => document.activeElement?.className), 'filter-input');
+    await panel.page.click('[role=columnheader] >> text=Actor');
+    assert.equal(await panel.page.getAttribute('[role=columnheader]:has-text("Actor")', 'aria-sort'), 'ascending');
+    const state = (await panel.state()) as { sort: unknown; filters: unknown[]; search: { query: string } };
+    assert.deepEqual(state.sort, { column: 'actor', descending: false });
+    assert.equal(state.filters.length, 1);
+    assert.equal(state.search.query, 'since:2h');
+    await panel.page.close();
+  });
+
+  it('restores persisted columns and filters from setState', async () => {
+    const panel = await openPanel(browser, {
+      state: { columns: ['time', 'action'], sort: { column: 'time', descending: false }, filters: [{ field: 'vendor', value: 'zluri', exclude: false }], selectedKey: null, detailOpen: false, scrollTop: 0 },
+    });
+    await panel.send(...runMessages(demo()));
+    await panel.page.waitForSelector('text=900 of 900 events loaded');
+    assert.deepEqual(await panel.page.$$eval('[role=columnheader]', (h) => h.map((x) => x.textContent)), ['Time (UTC)', 'Action']);
+    assert.ok(await panel.page.isVisible('text=180 shown'));
+    assert.ok((await rowTexts(panel))[0].startsWith('2025-12-04 10:14:'), 'oldest zluri event first');
+    await panel.page.close();
+  });
+
+  it('shows a change diff with word highlights, JSON line diff and Descope new-values-only, and asks for the diff editor', async () => {
+    const panel = await openPanel(browser);
+    const event = buildEvent({
+      id: 'chg', vendor: 'perfecto', time: '2025-12-04T11:30:00.000Z',
+      changes: [
+        { field: 'role', old: 'read only viewer', new: 'read write viewer' },
+        { field: 'settings', old: { mfa: false, theme: 'light' }, new: { mfa: true, theme: 'light' } },
+      ],
+    });
+    const descope = buildEvent({ id: 'dsc', vendor: 'descope', time: '2025-12-04T11:20:00.000Z', changes: [{ field: 'email', old: null, new: 'new@example.com' }] });
+    await panel.send(...runMessages([event, descope]));
+    await panel.page.waitForSelector('text=2 of 2 events loaded');
+    await panel.page.focus('[role=grid]');
+    await panel.page.keyboard.press('j');
+    await panel.page.keyboard.press('d');
+    await panel.page.waitForSelector('.change-diff');
+    assert.equal(await panel.page.evaluate(() => document.activeElement?.id), 'detail-changes');
+    assert.deepEqual(await panel.page.$$eval('.diff-row:first-child mark', (m) => m.map((x) => [x.className, x.textContent])), [['diff-mark-removed', 'only'], ['diff-mark-added', 'write']]);
+    const jsonMarks = await panel.page.$$eval('.diff-row:nth-child(2) mark', (m) => m.map((x) => x.textContent));
+    assert.deepEqual(jsonMarks, ['false', 'true']);
+    assert.equal(await panel.page.locator('.diff-row:nth-child(2) tr').count(), 5, 'header + 4 JSON lines');
+    await panel.page.click('.diff-row:first-child >> text=Open in diff editor');
+    const posted = await panel.posted();
+    assert.deepEqual(posted.find((m) => m.type === 'openDiff'), { type: 'openDiff', requestId: 1, eventKey: 'perfecto:chg', field: 'role' });
+    await panel.page.keyboard.press('Escape');
+    await panel.page.focus('[role=grid]');
+    await panel.page.keyboard.press('j');
+    await panel.page.keyboard.press('d');
+    await panel.page.waitForSelector('text=new values only');
+    assert.ok(await panel.page.isVisible('.diff-newOnly >> text=(not reported)'));
+    await panel.page.close();
+  });
+
+  it('renders hostile vendor markup as text and runs none of it', async () => {
+    const panel = await openPanel(browser);
+    const img = '<img src=x onerror="window.__xss=true">';
+    const script = '<script>window.__xss=true</script>';
+    const hostile: AuditEvent = buildEvent({
+      id: `${img}id`, time: '2025-12-04T11:00:00.000Z', action: `${script}Act`, description: `Zluri said ${img}${script}`,
+      actor: { id: script, name: `${img}Mallory`, type: null, role: null }, resource: { type: img, id: script, name: null },
+      traceId: `${img}trace`, changes: [{ field: `${img}field`, old: `${script}old`, new: { [img]: script } }],
+      raw: { [img]: script, nested: { html: '<svg onload="window.__xss=true">' } },
+    });
+    await panel.send(...runMessages([hostile]));
+    await panel.page.waitForSelector('text=1 of 1 events loaded');
+    await panel.page.focus('[role=grid]');
+    await panel.page.keyboard.press('j');
+    await panel.page.keyboard.press('Enter');
+    await panel.page.waitForSelector('.change-diff');
+    await panel.page.click('.sidebar .facet-include >> nth=0'); // re-render with a filter: still text
+    await panel.page.waitForTimeout(300);
+    const report = await panel.page.evaluate(() => ({
+      xss: (window as unknown as { __xss: boolean }).__xss,
+      imgs: document.querySelectorAll('img, svg[onload], script:not([src])').length,
+      text: document.body.textContent ?? '',
+    }));
+    assert.equal(report.xss, false, 'no script ran');
+    assert.equal(report.imgs, 0, 'no element was created from vendor text');
+    for (const needle of [`Zluri said ${img}${script}`, `${img}Mallory`, `${img}field`, `${script}old`, `${img}trace`, `${img}id`]) {
+      assert.ok(report.text.includes(needle), `shown as text: ${needle}`);
+    }
+    assert.deepEqual(panel.foreignRequests, [], 'nothing tried to load x');
+    await panel.page.close();
+  });
+
+  it('scrolls through 100,000 rows streamed in chunks, rendering only what is visible', async () => {
+    const panel = await openPanel(browser);
+    const events = buildEvents(100_000, END, 70);
+    const messages = runMessages(events, 3);
+    for (let i = 0; i < messages.length; i += 40) await panel.send(...messages.slice(i, i + 40));
+    await panel.page.waitForSelector('text=100,000 of 100,000 events loaded', { timeout: 60_000 });
+    assert.equal(await panel.page.getAttribute('[role=grid]', 'aria-rowcount'), '100001');
+    assert.ok((await rowTexts(panel)).length < 120);
+    await panel.page.focus('[role=grid]');
+    await panel.page.keyboard.press('End');
+    await panel.page.waitForFunction(() => document.querySelector('[role=row][aria-selected=true]')?.textContent?.includes('Event number 99999'));
+    await panel.page.evaluate(() => { const g = document.querySelector('[role=grid]')!; g.scrollTop = g.scrollHeight / 2; });
+    await panel.page.waitForFunction(() => [...document.querySelectorAll('[role=row]')].some((r) => r.textContent?.includes('Event number 50000')));
+    const rendered = await rowTexts(panel);
+    assert.ok(rendered.length < 120, `rendered ${rendered.length} rows`);
+    await panel.page.close();
+  });
+
+  it('runs an edited query on Enter, shows parse errors, narrows by dragging the histogram, filters from the sidebar and exports', async () => {
+    const panel = await openPanel(browser);
+    await panel.send(...runMessages(demo()));
+    await panel.page.waitForSelector('text=900 of 900 events loaded');
+    await panel.page.fill('.query-input', 'actor:bob since:1h');
+    await panel.page.press('.query-input', 'Enter');
+    await panel.send({ type: 'queryError', query: 'actr:bob', message: 'Unknown key "actr" at column 1.', position: 0 });
+    await panel.page.waitForSelector('[role=alert] >> text=Unknown key "actr"');
+
+    const box = (await panel.page.locator('.histogram svg').boundingBox())!;
+    await panel.page.mouse.move(box.x + box.width * 0.25, box.y + 20);
+    await panel.page.mouse.down();
+    await panel.page.mouse.move(box.x + box.width * 0.5, box.y + 20, { steps: 4 });
+    await panel.page.mouse.up();
+
+    await panel.page.click('.sidebar .facet-value:has-text("alice@example.com") .facet-include', { modifiers: ['Alt'] });
+    await panel.page.waitForSelector('.chip.exclude >> text=Actor: alice@example.com');
+    assert.ok((await rowTexts(panel)).every((r) => !r.includes('alice@example.com')));
+
+    await panel.page.selectOption('.export-menu', 'export:all:ndjson');
+    const posted = await panel.posted();
+    assert.ok(posted.some((m) => m.type === 'run' && m.query === 'actor:bob since:1h'));
+    const narrow = posted.find((m) => m.type === 'narrow');
+    assert.ok(narrow && narrow.type === 'narrow');
+    assert.ok(narrow.from < narrow.to && narrow.from >= RANGE.from && narrow.to <= RANGE.to, JSON.stringify(narrow));
+    const exportRequest = posted.find((m) => m.type === 'export');
+    assert.deepEqual(exportRequest && { ...exportRequest, requestId: 0 }, { type: 'export', requestId: 0, scope: 'all', format: 'ndjson' });
+    await panel.send({ type: 'reply', requestId: 1, ok: true, message: 'Exported 900 events to audit-events.ndjson.' });
+    await panel.page.waitForSelector('.toast >> text=Exported 900 events');
+    await panel.page.close();
+  });
+
+  for (const theme of ['light', 'dark', 'high-contrast'] as ThemeKind[]) {
+    it(`takes a screenshot in the ${theme} theme`, async () => {
+      const panel = await openPanel(browser, { theme });
+      const events = demo();
+      events[2] = { ...events[2], changes: [{ field: 'role', old: 'read only viewer', new: 'read write viewer' }, { field: 'settings', old: { mfa: false, theme: 'light' }, new: { mfa: true, theme: 'light' } }] };
+      await panel.send(...runMessages(events, 1, { warnings: 2, localFilters: ['text'] }));
+      await panel.page.waitForSelector('text=900 of 900 events loaded');
+      await panel.page.focus('[role=grid]');
+      for (let i = 0; i < 3; i++) await panel.page.keyboard.press('j');
+      await panel.page.keyboard.press('d');
+      await panel.page.waitForSelector('.change-diff');
+      await panel.page.evaluate(() => document.fonts.ready);
+      mkdirSync('test-results', { recursive: true });
+      await panel.page.screenshot({ path: `test-results/panel-${theme}.png` });
+      const bg = await panel.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(bg, { light: 'rgb(255, 255, 255)', dark: 'rgb(30, 30, 30)', 'high-contrast': 'rgb(0, 0, 0)' }[theme]);
+      await panel.page.close();
+    });
+  }
+});
