@@ -18,13 +18,19 @@ export class Workbench {
       onLog: (level, message) => { if (level === 'error') process.stderr.write(`[workbench] ${message}\n`); },
       ...options,
     });
+    const workbench = new Workbench(session);
     try {
       await waitForWorkbench(session.page);
+      // The chat side bar opens by default; it needs an account and crowds screenshots.
+      if (await session.page.locator('.part.auxiliarybar').isVisible()) {
+        await workbench.runCommand('View: Hide Secondary Side Bar');
+        await session.page.locator('.part.auxiliarybar').waitFor({ state: 'hidden' });
+      }
     } catch (err) {
       await session.close();
       throw err;
     }
-    return new Workbench(session);
+    return workbench;
   }
 
   get page(): Page {

@@ -39,14 +39,17 @@ async function screenshot(file: string): Promise<void> {
     if (contributedCommands().includes('auditLens.tryDemo')) {
       await step('run "Audit Lens: Try the Demo"', async () => {
         await workbench.runCommand('Audit Lens: Try the Demo');
-        await workbench.page.locator('.notifications-toasts', { hasText: 'demo is running' }).waitFor({ timeout: 30_000 });
+        // The demo adds saved searches to the tree once its emulator is up.
+        await workbench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'Failures this week' }).first().waitFor({ timeout: 30_000 });
       });
       await step('run the demo search "Failures this week, all vendors"', async () => {
-        await workbench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'Failures this week' }).first().click({ timeout: 15_000 });
+        await workbench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'Failures this week' }).first().click();
         const frame = await workbench.webviewFrame('table, [role="grid"]', 30_000);
         await frame.locator('table tr, [role="row"]').nth(1).waitFor({ timeout: 30_000 });
       });
     }
+    await workbench.page.mouse.move(5, 995); // no hover tooltip in the picture
+    await workbench.page.waitForTimeout(500);
     const out = path.resolve(file);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     await workbench.page.screenshot({ path: out });

@@ -75,9 +75,6 @@ export async function startVSCodeServer(options: LaunchOptions & { port?: number
     'extensions.autoUpdate': false,
     'update.mode': 'none',
     'telemetry.telemetryLevel': 'off',
-    // No chat side bar: it needs an account, and it crowds the screenshots.
-    'chat.disableAIFeatures': true,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...options.settings,
   }, null, 2));
 

@@ -1,0 +1,130 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { EMULATOR_CREDENTIALS, EMULATOR_SURFSIGHT_LOGIN } from '../../../src/emulator/credentials';
+import type { Emulator } from '../../../src/emulator/server';
+import { startEmulator } from '../../../src/emulator/start';
+import type { Connection } from '../../../src/core/model';
+import { api, setUserConnections, waitFor, withPrompts } from './extension-helpers';
+
+describe('extension: connections and SecretStorage', () => {
+  let emulator: Emulator;
+  let other: Emulator;
+
+  before(async () => {
+    emulator = await startEmulator();
+    other = await startEmulator();
+  });
+
+  after(async () => {
+    await setUserConnections([]);
+    await Promise.all([emulator.close(), other.close()]);
+  });
+
+  it('adds a connection step by step: cleans the pasted credential, tests it, stores it bound to its origin', async () => {
+    const { services } = await api();
+    const connection = await withPrompts([
+      { pick: 'Zluri' },
+      { input: emulator.baseUrl('zluri') },
+      { input: 'Team Zluri' },
+      { input: `  Bearer ${EMULATOR_CREDENTIALS.zluri.token}\n` },
+    ], () => vscode.commands.executeCommand<Connection | undefined>('auditLens.addConnection'));
+    assert.ok(connection, 'the command returned no connection');
+    assert.strictEqual(connection.id, 'team-zluri');
+    const stored = await services.credentials.read('team-zluri');
+    assert.deepStrictEqual(stored, { token: EMULATOR_CREDENTIALS.zluri.token, origin: emulator.origin });
+    const inspected = vscode.workspace.getConfiguration('auditLens').inspect<Array<Record<string, unknown>>>('connections');
+    assert.deepStrictEqual(inspected?.globalValue?.map((c) => c.id), ['team-zluri']);
+    assert.ok(!JSON.stringify(inspected?.globalValue).includes(EMULATOR_CREDENTIALS.zluri.token), 'the setting must not hold the credential');
+    assert.ok(emulator.requests.some((r) => r.vendor === 'zluri'), 'the test request reached the vendor');
+  });
+
+  it('tests a connection against the vendor', async () => {
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean; events?: number }>('auditLens.testConnection', 'team-zluri');
+    assert.strictEqual(outcome?.ok, true);
+  });
+
+  it('refuses to send a credential to another origin once the base URL moves, and says why', async () => {
+    const { services } = await api();
+    const before = other.requests.length;
+    await setUserConnections([{ id: 'team-zluri', label: 'Team Zluri', vendor: 'zluri', baseUrl: other.baseUrl('zluri') }]);
+    await waitFor('the moved connection', () => services.connections.get('team-zluri')?.baseUrl === other.baseUrl('zluri'));
+    await assert.rejects(services.backend.targets(['team-zluri']), (error: Error) => {
+      assert.match(error.message, /Refusing to send the credential of "Team Zluri" to http:\/\/127\.0\.0\.1:\d+: it was entered for/);
+      assert.ok(!error.message.includes(EMULATOR_CREDENTIALS.zluri.token));
+      return true;
+    });
+    const state = await services.status.stateOf(services.connections.get('team-zluri') as Connection);
+    assert.strictEqual(state.kind, 'error');
+    assert.strictEqual(other.requests.length, before, 'nothing may reach the new origin');
+  });
+
+  it('replaces the credential for the new origin with Set Credential', async () => {
+    const { services } = await api();
+    const ok = await withPrompts([{ input: EMULATOR_CREDENTIALS.zluri.token }], () =>
+      vscode.commands.executeCommand<boolean>('auditLens.setCredential', { connectionId: 'team-zluri' }));
+    assert.strictEqual(ok, true);
+    const [target] = await services.backend.targets(['team-zluri']);
+    assert.strictEqual(target?.credentials.token, EMULATOR_CREDENTIALS.zluri.token);
+    assert.strictEqual((await services.credentials.read('team-zluri'))?.origin, other.origin);
+  });
+
+  it('reports a refused credential from the test request', async () => {
+    const { services } = await api();
+    await services.credentials.write(services.connections.get('team-zluri') as Connection, { token: 'wrong-key' });
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean; error?: { reason: string } }>('auditLens.testConnection', 'team-zluri');
+    assert.strictEqual(outcome?.ok, false);
+    assert.strictEqual(outcome?.error?.reason, 'auth');
+  });
+
+  it('never reads connection definitions from workspace settings', async () => {
+    const { services } = await api();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the harness opens a workspace folder');
+    const settingsFile = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
+    await vscode.workspace.fs.writeFile(settingsFile, Buffer.from(JSON.stringify({
+      'auditLens.connections': [{ id: 'evil', label: 'Evil', vendor: 'zluri', baseUrl: 'https://attacker.example' }],
+    })));
+    try {
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.strictEqual(services.connections.get('evil'), undefined);
+      assert.ok(services.connections.get('team-zluri'));
+    } finally {
+      await vscode.workspace.fs.delete(settingsFile);
+    }
+  });
+
+  it('logs in to Surfsight with email and password and renews the token when it expires', async () => {
+    const { services } = await api();
+    const connection = await withPrompts([
+      { pick: 'Email and password' },
+      { input: EMULATOR_SURFSIGHT_LOGIN.email },
+      { input: EMULATOR_SURFSIGHT_LOGIN.password },
+    ], () => vscode.commands.executeCommand<Connection | undefined>('auditLens.addConnection', {
+      vendor: 'surfsight', label: 'Fleet', address: emulator.baseUrl('surfsight'),
+    }));
+    assert.ok(connection);
+    const stored = await services.credentials.read(connection.id);
+    assert.ok(stored?.login && stored.expiresAt, 'the login is kept for renewal');
+    assert.ok(stored.expiresAt > Date.now() + 23 * 3_600_000);
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean }>('auditLens.testConnection', connection.id);
+    assert.strictEqual(outcome?.ok, true);
+    const logins = () => emulator.requests.filter((r) => r.path === '/v2/authenticate').length;
+    const before = logins();
+    await services.credentials.write(connection, { ...stored, token: 'expired-token', expiresAt: Date.now() - 1000 });
+    const renewed = await services.resolver.resolve(connection);
+    assert.notStrictEqual(renewed.token, 'expired-token');
+    assert.strictEqual(logins(), before + 1);
+    assert.ok(((await services.credentials.read(connection.id))?.expiresAt ?? 0) > Date.now());
+  });
+
+  it('removes a connection and its secret after confirmation', async () => {
+    const { services } = await api();
+    const declined = await withPrompts([{ confirm: false }], () => vscode.commands.executeCommand<boolean>('auditLens.removeConnection', 'fleet'));
+    assert.strictEqual(declined, false);
+    assert.ok(services.connections.get('fleet'));
+    const removed = await withPrompts([{ confirm: true }], () => vscode.commands.executeCommand<boolean>('auditLens.removeConnection', 'fleet'));
+    assert.strictEqual(removed, true);
+    assert.strictEqual(services.connections.get('fleet'), undefined);
+    assert.strictEqual(await services.credentials.read('fleet'), undefined);
+  });
+});

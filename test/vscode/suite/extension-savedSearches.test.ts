@@ -1,0 +1,96 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { TreeNode } from '../../../src/extension/tree/treeNodes';
+import { api, waitFor, withPrompts } from './extension-helpers';
+
+const shared = {
+  version: 1,
+  searches: [
+    { name: 'Failed logins', folder: 'Security', connection: 'all', query: 'status:failure since:24h' },
+    { name: 'Admin changes', connection: 'all', query: 'actor:admin since:7d' },
+  ],
+};
+
+function fileUri(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the harness opens a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, '.vscode', 'audit-lens.json');
+}
+
+async function readFile(): Promise<string> {
+  return Buffer.from(await vscode.workspace.fs.readFile(fileUri())).toString('utf8');
+}
+
+async function writeFile(text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(fileUri(), Buffer.from(text, 'utf8'));
+}
+
+async function workspaceNames(): Promise<string[]> {
+  const { services } = await api();
+  const state = services.savedSearches.store('workspace').state();
+  return state.kind === 'ok' ? state.searches.map((s) => `${s.folder ? `${s.folder}/` : ''}${s.name}`).sort() : [`broken: ${state.message}`];
+}
+
+describe('extension: saved searches in .vscode/audit-lens.json', () => {
+  after(async () => {
+    await vscode.workspace.fs.delete(fileUri()).then(undefined, () => undefined);
+  });
+
+  it('picks up the shared file through its watcher and shows it grouped by folder', async () => {
+    const { services } = await api();
+    await writeFile(JSON.stringify(shared, null, 2));
+    await waitFor('the watcher to read the file', async () => (await workspaceNames()).length === 2);
+    const roots = await services.tree.getChildren();
+    const group = roots.find((n) => n.kind === 'group' && n.group === 'workspace') as TreeNode;
+    assert.ok(group, 'a Workspace Searches group');
+    const children = await services.tree.getChildren(group);
+    assert.deepStrictEqual(children.map((n) => services.tree.getTreeItem(n).label), ['Security', 'Admin changes']);
+  });
+
+  it('renames, duplicates, edits and deletes through the commands, writing the file atomically', async () => {
+    const ref = { store: 'workspace', name: 'Admin changes' };
+    assert.strictEqual(await vscode.commands.executeCommand('auditLens.renameSavedSearch', ref, 'Audit/Admins'), true);
+    const moved = { store: 'workspace', name: 'Admins', folder: 'Audit' };
+    const copy = await vscode.commands.executeCommand<{ name: string }>('auditLens.duplicateSavedSearch', moved);
+    assert.strictEqual(copy?.name, 'Admins (copy)');
+    await withPrompts([{ input: 'actor:admin status:failure since:7d' }], () => vscode.commands.executeCommand('auditLens.editSavedSearch', moved));
+    await withPrompts([{ confirm: true }], () =>
+      vscode.commands.executeCommand('auditLens.deleteSavedSearch', { store: 'workspace', name: 'Admins (copy)', folder: 'Audit' }));
+    assert.deepStrictEqual(await workspaceNames(), ['Audit/Admins', 'Security/Failed logins']);
+    const onDisk = JSON.parse(await readFile());
+    assert.strictEqual(onDisk.searches.find((s: { name: string }) => s.name === 'Admins').query, 'actor:admin status:failure since:7d');
+    const leftovers = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(fileUri(), '..'))).filter(([name]) => name.endsWith('.tmp'));
+    assert.deepStrictEqual(leftovers, [], 'no temporary files are left behind');
+  });
+
+  it('refuses an edit whose query does not parse', async () => {
+    const result = await vscode.commands.executeCommand('auditLens.editSavedSearch', { store: 'workspace', name: 'Admins', folder: 'Audit' }, 'since:forever');
+    assert.strictEqual(result, undefined);
+    assert.strictEqual(JSON.parse(await readFile()).searches.find((s: { name: string }) => s.name === 'Admins').query, 'actor:admin status:failure since:7d');
+  });
+
+  it('moves a search to user storage and back', async () => {
+    const { services } = await api();
+    const toUser = await vscode.commands.executeCommand<{ store: string }>('auditLens.moveSavedSearch', { store: 'workspace', name: 'Failed logins', folder: 'Security' });
+    assert.strictEqual(toUser?.store, 'user');
+    assert.ok(services.savedSearches.find({ store: 'user', name: 'Failed logins', folder: 'Security' }));
+    assert.deepStrictEqual(await workspaceNames(), ['Audit/Admins']);
+    await vscode.commands.executeCommand('auditLens.moveSavedSearch', { store: 'user', name: 'Failed logins', folder: 'Security' });
+    assert.deepStrictEqual(await workspaceNames(), ['Audit/Admins', 'Security/Failed logins']);
+  });
+
+  it('shows a broken file as an error node and never overwrites it', async () => {
+    const { services } = await api();
+    const broken = '{ "version": 1, "searches": [ { "name": "half" ';
+    await writeFile(broken);
+    await waitFor('the broken state', async () => (await workspaceNames())[0]?.startsWith('broken'));
+    const roots = await services.tree.getChildren();
+    const group = roots.find((n) => n.kind === 'group' && n.group === 'workspace') as TreeNode;
+    const [node] = await services.tree.getChildren(group);
+    assert.strictEqual(node?.kind, 'message');
+    assert.match(services.tree.getTreeItem(node as TreeNode).label as string, /audit-lens\.json has an error/);
+    const result = await vscode.commands.executeCommand('auditLens.renameSavedSearch', { store: 'workspace', name: 'Admins', folder: 'Audit' }, 'Other');
+    assert.strictEqual(result, undefined, 'the command fails');
+    assert.strictEqual(await readFile(), broken, 'the broken file is untouched');
+  });
+});
