@@ -64,6 +64,11 @@ export class ConnectionRun {
 
   async run(): Promise<ConnectionSummary> {
     try {
+      if (this.query.traceId !== undefined && !this.adapter.carriesTraceIds) {
+        this.notice(`${this.adapter.label} records no trace ids, so it was not searched for this one.`);
+        this.summary.complete = true;
+        return this.summary;
+      }
       const plan = planWindows(this.query, this.adapter.limits, this.context.now, this.adapter.label);
       if (plan.notice) this.notice(plan.notice);
       for (const window of plan.windows) {

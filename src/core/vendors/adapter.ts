@@ -76,6 +76,8 @@ export interface VendorAdapter {
   readonly vendor: VendorId;
   readonly label: string;
   readonly limits: VendorLimits;
+  /** Whether this vendor's events can carry a trace id; trace searches skip vendors that cannot. */
+  readonly carriesTraceIds: boolean;
   /**
    * Filters this query's values let the vendor apply server-side (e.g. Surfsight's userId
    * only when the actor is numeric); the engine applies the rest locally.

@@ -89,7 +89,10 @@ describe('search engine over the emulator', function () {
 
   it('fans out to every vendor and merges a shared trace id into one timeline', async () => {
     const traceId = emulator.dataset.sharedTraces[0]?.traceId as string;
-    const { events } = await collect(allTargets(emulator), { ...WHOLE, traceId }, { http, now: () => NOW });
+    const { events, updates } = await collect(allTargets(emulator), { ...WHOLE, traceId }, { http, now: () => NOW });
+    const skipped = updates.flatMap((u) => (u.kind === 'notice' && /records no trace ids/.test(u.message) ? [u.vendor] : [])).sort();
+    assert.deepEqual(skipped, ['axp', 'descope', 'zluri']);
+    assert.ok(emulator.requests.every((r) => r.vendor === 'perfecto' || r.vendor === 'surfsight'), 'vendors without trace ids were fetched');
     const vendors = new Set(events.map((e) => e.vendor));
     assert.ok(vendors.has('perfecto') && vendors.has('surfsight'), `trace found only in ${[...vendors].join(', ')}`);
     assert.ok(events.every((e) => e.traceId === traceId));

@@ -45,6 +45,7 @@ function errorText(value: unknown): string | undefined {
 export const axpAdapter: VendorAdapter = {
   vendor: 'axp',
   label: 'Avaya Experience Platform',
+  carriesTraceIds: false,
   limits: {
     defaultPageSize: MAX_PAGE_SIZE,
     maxPageSize: MAX_PAGE_SIZE,

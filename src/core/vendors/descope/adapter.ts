@@ -16,6 +16,7 @@ const NO_SERVER_FILTERS: ReadonlySet<FilterKey> = new Set();
 export const descopeAdapter: VendorAdapter = {
   vendor: 'descope',
   label: 'Descope',
+  carriesTraceIds: false,
   limits: {
     // Descope's Go SDK documents 1000 as both the default and the maximum page size; the
     // REST reference names the field `batchSize` without bounds. Using 1000 means a server

@@ -61,6 +61,7 @@ function totalOf(envelope: PerfectoEnvelope): number | undefined {
 export const perfectoAdapter: VendorAdapter = {
   vendor: 'perfecto',
   label: 'Perfecto',
+  carriesTraceIds: true,
   limits: {
     // The vendor's default is 1000 and it documents no maximum; 500 keeps pages quick,
     // and 1000 (the documented default) is the largest size known to be served.

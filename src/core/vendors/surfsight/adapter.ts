@@ -43,6 +43,7 @@ function totalFrom(metadata: unknown, offset: number, recordCount: number, size:
 export const surfsightAdapter: VendorAdapter = {
   vendor: 'surfsight',
   label: 'Surfsight',
+  carriesTraceIds: true,
   limits: LIMITS,
 
   serverFilters: surfsightServerFilters,

@@ -11,6 +11,7 @@ const NO_SERVER_FILTERS: ReadonlySet<FilterKey> = new Set();
 export const zluriAdapter: VendorAdapter = {
   vendor: 'zluri',
   label: 'Zluri',
+  carriesTraceIds: false,
   limits: {
     defaultPageSize: 100,
     maxPageSize: 100,

@@ -1,0 +1,6 @@
+describe('proof', () => {
+  it('hangs', async function () {
+    this.timeout(0);
+    await new Promise(() => undefined);
+  });
+});
