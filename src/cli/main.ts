@@ -47,9 +47,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Writes all of stdout before exiting, also when it is a pipe. */
+/**
+ * Writes all of stdout before exiting, also when it is a pipe. A reader that went away
+ * (`| head`) makes stdout emit 'error': without a listener that is an uncaught crash.
+ */
 function write(text: string): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error & { code?: string }): void => reject(
+      new Error(`standard output was closed before all events were written${error.code ? ` (${error.code})` : ''}.`),
+    );
+    process.stdout.on('error', fail);
+    process.stdout.write(text, (error) => (error ? fail(error) : resolve()));
+  });
 }
 
 const secrets: Array<string | undefined> = [];

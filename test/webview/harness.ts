@@ -56,22 +56,24 @@ export async function openPanel(browser: Browser, options: { theme?: ThemeKind; 
     return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
   });
   const theme = options.theme ?? 'dark';
-  await page.addInitScript(({ state, vars, kind }) => {
-    const w = window as unknown as Record<string, unknown>;
-    w.__posted = [];
-    w.__state = state;
-    w.__xss = false;
-    w.acquireVsCodeApi = () => ({
-      postMessage: (m: unknown) => (w.__posted as unknown[]).push(JSON.parse(JSON.stringify(m))),
-      getState: () => w.__state,
-      setState: (s: unknown) => { w.__state = s; return s; },
+  // A string, not a function: the test runner's transpiler would add helpers the page lacks.
+  await page.addInitScript(`(() => {
+    const state = ${JSON.stringify(options.state ?? null)};
+    const vars = ${JSON.stringify(THEMES[theme])};
+    window.__posted = [];
+    window.__state = state === null ? undefined : state;
+    window.__xss = false;
+    window.acquireVsCodeApi = () => ({
+      postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+      getState: () => window.__state,
+      setState: (s) => { window.__state = s; return s; },
     });
     document.addEventListener('DOMContentLoaded', () => {
-      for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(`--vscode-${name}`, value);
-      document.body.classList.add(`vscode-${kind}`);
-      document.body.dataset.vscodeThemeKind = `vscode-${kind}`;
+      for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty('--vscode-' + name, value);
+      document.body.classList.add('vscode-${theme}');
+      document.body.dataset.vscodeThemeKind = 'vscode-${theme}';
     });
-  }, { state: options.state, vars: THEMES[theme], kind: theme });
+  })();`);
   await page.goto(`${ORIGIN}/`);
   await page.waitForFunction(() => ((window as unknown as { __posted: { type: string }[] }).__posted).some((m) => m.type === 'ready'));
   return {

@@ -25,6 +25,7 @@ export const DEFAULT_HTTP_OPTIONS: Readonly<HttpClientOptions> = {
   maxConnectionsPerOrigin: 6,
   backoffBaseMs: 500,
   backoffMaxMs: 30_000,
+  enforceRateLimits: true,
 };
 
 type Settings = Required<Omit<HttpClientOptions, 'proxyUrl' | 'ca'>> & Pick<HttpClientOptions, 'proxyUrl' | 'ca'>;
@@ -126,7 +127,7 @@ class Sending {
   private async waitForRateSlot(attempt: number): Promise<void> {
     const limit = this.request.rateLimit;
     if (this.scope.cause) throw this.stopError();
-    if (!limit) return;
+    if (!limit || !this.settings.enforceRateLimits) return;
     const slot = this.limiter.reserve(limit.key, limit);
     if (slot.waitMs <= 0) return;
     // A documented rate limit is the vendor's pace, not a failure: it does not use up the deadline.

@@ -60,6 +60,11 @@ export interface HttpClientOptions {
   backoffBaseMs?: number;
   /** Largest backoff between retries. */
   backoffMaxMs?: number;
+  /**
+   * Pace requests to each vendor's documented rate limit (default true). Only benchmarks
+   * against an emulator started with `rateLimits: false` turn it off, to measure raw throughput.
+   */
+  enforceRateLimits?: boolean;
 }
 
 export interface HttpClient {

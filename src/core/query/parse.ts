@@ -46,7 +46,7 @@ export function parseQuickSearch(text: string): ParsedQuery {
   const seen = new Set<string>();
   for (const token of tokenize(text)) {
     if (token.key === undefined) {
-      words.push(token.value);
+      if (token.value !== '') words.push(token.value); // `""` is no text to search for
       continue;
     }
     const key = token.key.toLowerCase();

@@ -1,6 +1,6 @@
 import { AuditLensError, isAuditLensError } from '../errors';
 import type { HttpClient, WaitInfo } from '../http/types';
-import type { AuditEvent, AuditQuery, FilterKey } from '../model';
+import type { AuditEvent, AuditQuery, FilterKey, VendorId } from '../model';
 import type { NormalizedPage, PageCursor, TimeWindow, VendorAdapter } from '../vendors/adapter';
 import { activeFilters, matchesFilters } from './filters';
 import type { UpdateQueue } from './queue';
@@ -17,8 +17,8 @@ export interface RunContext {
   signal: AbortSignal;
   now: number;
   concurrency: number;
-  /** `vendor:id` of every event delivered so far. */
-  seen: Set<string>;
+  /** Ids of every event delivered so far, per vendor (no key strings to build per event). */
+  seen: Map<VendorId, Set<string>>;
   progress: { pages: number; events: number };
   /** Totals per connection; the search total is known once every connection has one. */
   totals: Map<string, number | undefined>;
@@ -164,17 +164,16 @@ export class ConnectionRun {
 
   /** Hands a page to the consumer. Returns false when paging this window should stop. */
   private deliver(page: NormalizedPage): boolean {
-    const { seen } = this.context;
     const fresh: AuditEvent[] = [];
     for (const event of page.events) {
-      const key = `${event.vendor}:${event.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const seen = this.seenOf(event.vendor);
+      if (seen.has(event.id)) continue;
+      seen.add(event.id);
       fresh.push(event);
     }
     const revised = this.linker ? this.linker.add(fresh).filter((event) => this.delivered.has(event)) : [];
     const events = this.localKeys.length === 0 ? fresh : fresh.filter((event) => matchesFilters(event, this.query, this.localKeys));
-    for (const event of events) this.delivered.add(event);
+    if (this.linker) for (const event of events) this.delivered.add(event); // only revisions look it up
     this.summary.pages++;
     this.summary.events += events.length;
     this.summary.warnings += page.warnings.length;
@@ -201,6 +200,15 @@ export class ConnectionRun {
       return false;
     }
     return page.recordCount > 0 && !this.stopped();
+  }
+
+  private seenOf(vendor: VendorId): Set<string> {
+    let seen = this.context.seen.get(vendor);
+    if (!seen) {
+      seen = new Set();
+      this.context.seen.set(vendor, seen);
+    }
+    return seen;
   }
 
   private onWait(info: WaitInfo): void {

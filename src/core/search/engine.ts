@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { getAdapter } from '../vendors/registry';
 import type { AuditEvent, AuditQuery } from '../model';
 import { ConnectionRun, type RunContext } from './connectionRun';
@@ -21,6 +22,8 @@ export async function* search(
   options.signal?.addEventListener('abort', onAbort);
   if (options.signal?.aborted) controller.abort();
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  // Every page in flight listens to this signal: up to `concurrency` per connection, by design.
+  setMaxListeners(targets.length * concurrency + 10, controller.signal);
   const queue = new UpdateQueue<SearchUpdate>(Math.max(2, concurrency));
   const context: RunContext = {
     http: options.http,
@@ -28,7 +31,7 @@ export async function* search(
     signal: controller.signal,
     now: (options.now ?? Date.now)(),
     concurrency,
-    seen: new Set(),
+    seen: new Map(),
     progress: { pages: 0, events: 0 },
     totals: new Map(targets.map((t) => [t.connection.id, undefined])),
   };

@@ -20,11 +20,15 @@ export function pickString(record: Record<string, unknown>, ...keys: string[]): 
   return null;
 }
 
+const CANONICAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 /**
  * ISO-8601 UTC with milliseconds from an ISO string, epoch milliseconds, or epoch
  * milliseconds in a string. Null when the value is no time at all.
  */
 export function toIsoTime(value: unknown): string | null {
+  // Already in the output format, with a day and hour every month has: nothing to convert.
+  if (typeof value === 'string' && value.length === 24 && CANONICAL_TIME.test(value)) return value;
   let ms: number;
   if (typeof value === 'number') ms = value;
   else if (typeof value === 'string' && /^\d{10,16}$/.test(value.trim())) ms = Number(value.trim());
@@ -32,7 +36,10 @@ export function toIsoTime(value: unknown): string | null {
   else return null;
   if (!Number.isFinite(ms)) return null;
   const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  if (Number.isNaN(date.getTime())) return null;
+  // Years outside 0000–9999 print as "-000001-…" or "+010000-…": not the event time format, and they sort wrongly.
+  const year = date.getUTCFullYear();
+  return year < 0 || year > 9999 ? null : date.toISOString();
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
@@ -49,10 +56,31 @@ export function htmlToText(html: string): string {
 /** Stable JSON: object keys sorted, so equal content hashes equally. */
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const entries = Object.keys(value as object).sort()
-    .map((key) => `${JSON.stringify(key)}:${stableStringify((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
+  // Built by appending: this runs for every AXP record (its id) and every compared field.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      if (i in value) out += stableStringify(value[i]); // a hole prints as nothing, as `map` + `join` did
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (i > 0) out += ',';
+    out += `${JSON.stringify(key)}:${stableStringify(record[key])}`;
+  }
+  return `${out}}`;
+}
+
+/** Whether two values print the same with `stableStringify`, without printing equal or plainly different scalars. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' && typeof b === 'string') return false;
+  return stableStringify(a) === stableStringify(b);
 }
 
 /** A stable id for records that have none. */

@@ -20,6 +20,8 @@ interface Marker {
 }
 
 const markerFile = path.join(serverCacheDir, 'installed.json');
+/** Beside the cache folder, so a failed install's log survives the next attempt's wipe. */
+const installLog = `${serverCacheDir}-install.log`;
 const nodeDir = path.join(serverCacheDir, 'node');
 const codeServerPrefix = path.join(serverCacheDir, 'code-server');
 const nodeBin = path.join(nodeDir, 'bin', 'node');
@@ -55,13 +57,25 @@ function isInstalled(): boolean {
     && fs.existsSync(serverMain);
 }
 
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; capture?: boolean }): Promise<string> {
+interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Return stdout instead of printing it. */
+  capture?: boolean;
+  /** Send stdout and stderr to this file instead of the terminal. */
+  logFile?: string;
+}
+
+function run(command: string, args: string[], options: RunOptions): Promise<string> {
   return new Promise((resolve, reject) => {
+    const logFd = options.logFile ? fs.openSync(options.logFile, 'a') : undefined;
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : ['ignore', 'inherit', 'inherit'],
+      stdio: logFd !== undefined ? ['ignore', logFd, logFd]
+        : options.capture ? ['ignore', 'pipe', 'inherit'] : ['ignore', 'inherit', 'inherit'],
     });
+    if (logFd !== undefined) fs.closeSync(logFd);
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => { out += chunk.toString(); });
     child.on('error', reject);
@@ -126,16 +140,70 @@ async function installCodeServer(): Promise<void> {
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
   };
-  await run('npm', [
-    'install', `code-server@${codeServerVersion}`, `--nodedir=${nodeDir}`,
-    '--foreground-scripts', '--omit=dev', '--no-save', '--no-package-lock',
-  ], { cwd: codeServerPrefix, env });
+  log(`build output goes to ${installLog}`);
+  fs.writeFileSync(installLog, '');
+  const started = Date.now();
+  const heartbeat = setInterval(() => log(`still installing… ${Math.round((Date.now() - started) / 1000)} s`), 30_000);
+  try {
+    await run('npm', [
+      'install', `code-server@${codeServerVersion}`, `--nodedir=${nodeDir}`,
+      '--foreground-scripts', '--omit=dev', '--no-save', '--no-package-lock',
+    ], { cwd: codeServerPrefix, env, logFile: installLog });
+  } catch (err) {
+    const tail = fs.readFileSync(installLog, 'utf8').split('\n').slice(-60).join('\n');
+    process.stderr.write(`${tail}\n`);
+    throw err;
+  } finally {
+    clearInterval(heartbeat);
+  }
   if (!fs.existsSync(serverMain)) throw new Error(`code-server installed but ${serverMain} is missing`);
 }
 
-/** Returns the cached install, installing it first if the cache is missing or stale. */
-export async function ensureVSCodeServer(): Promise<VSCodeServerInstall> {
-  if (isInstalled()) return { node: nodeBin, serverMain };
+const lockDir = `${serverCacheDir}.lock`;
+const lockOwnerFile = path.join(lockDir, 'pid');
+
+function lockOwnerAlive(): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(lockOwnerFile, 'utf8'));
+  } catch {
+    // No pid yet: alive if the owner created the folder moments ago.
+    const stat = fs.statSync(lockDir, { throwIfNoEntry: false });
+    return stat !== undefined && Date.now() - stat.mtimeMs < 60_000;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs install under a lock folder so concurrent test runs don't install over each other. */
+async function withInstallLock(install: () => Promise<void>): Promise<void> {
+  fs.mkdirSync(path.dirname(lockDir), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.mkdirSync(lockDir);
+      fs.writeFileSync(lockOwnerFile, String(process.pid));
+      break;
+    } catch {
+      if (!lockOwnerAlive()) {
+        fs.rmSync(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      if (attempt % 12 === 0) log(`another process is installing the VS Code server (${lockDir}); waiting`);
+      await new Promise((r) => setTimeout(r, 5_000));
+    }
+  }
+  try {
+    if (!isInstalled()) await install();
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+async function install(): Promise<void> {
   const started = Date.now();
   log(`first use: installing VS Code server (code-server ${codeServerVersion}) into ${serverCacheDir}`);
   fs.rmSync(serverCacheDir, { recursive: true, force: true });
@@ -146,6 +214,11 @@ export async function ensureVSCodeServer(): Promise<VSCodeServerInstall> {
   const marker: Marker = { nodePackage: nodePackageSpec, nodeVersion, codeServer: codeServerVersion };
   fs.writeFileSync(markerFile, `${JSON.stringify(marker, null, 2)}\n`);
   log(`installed in ${Math.round((Date.now() - started) / 1000)} s; later runs reuse the cache`);
+}
+
+/** Returns the cached install, installing it first if the cache is missing or stale. */
+export async function ensureVSCodeServer(): Promise<VSCodeServerInstall> {
+  if (!isInstalled()) await withInstallLock(install);
   return { node: nodeBin, serverMain };
 }
 

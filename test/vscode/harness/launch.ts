@@ -134,7 +134,9 @@ export async function startVSCodeServer(options: LaunchOptions & { port?: number
 export async function launchVSCode(options: LaunchOptions = {}): Promise<VSCodeSession> {
   const server = await startVSCodeServer(options);
   let browser: Browser | undefined;
+  let closing = false;
   const close = async (): Promise<void> => {
+    closing = true;
     if (browser) await withTimeout(browser.close().catch(() => undefined), 10_000);
     await server.close();
   };
@@ -148,6 +150,15 @@ export async function launchVSCode(options: LaunchOptions = {}): Promise<VSCodeS
       onLog(level, formatLogMessage(message));
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => { resolveExit(code); });
+    // A crash ends the run at once instead of waiting for the caller's timeout.
+    page.on('crash', () => {
+      process.stderr.write('[vscode] the workbench page crashed\n');
+      resolveExit(1);
+    });
+    void server.exited.then(() => {
+      if (!closing) process.stderr.write(`[vscode] the VS Code server exited:\n${server.serverLog()}\n`);
+      resolveExit(1);
+    });
     await page.goto(server.workbenchUrl);
     return { ...server, page, browser, exitCode, close };
   } catch (err) {

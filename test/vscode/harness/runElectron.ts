@@ -25,7 +25,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`[test:electron] ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`[test:electron] ${err instanceof Error ? err.message : String(err)}\n`
+      + '[test:electron] desktop VS Code must be downloadable for this; without network use `npm run test:vscode`.\n');
     process.exit(1);
   },
 );

@@ -1,6 +1,6 @@
 import type { AuditEvent, FieldChange } from '../../model';
 import type { SnapshotDiffing } from '../adapter';
-import { stableStringify } from '../normalize';
+import { sameJson } from '../normalize';
 import { auditDataOf, objectId } from './record';
 
 /**
@@ -27,7 +27,7 @@ export const axpSnapshots: SnapshotDiffing = {
     for (const field of fields) {
       const oldValue = own(before, field);
       const newValue = own(after, field);
-      if (stableStringify(oldValue) !== stableStringify(newValue)) changes.push({ field, old: oldValue, new: newValue });
+      if (!sameJson(oldValue, newValue)) changes.push({ field, old: oldValue, new: newValue });
     }
     return changes;
   },

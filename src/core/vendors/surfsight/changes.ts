@@ -1,5 +1,5 @@
 import type { FieldChange } from '../../model';
-import { stableStringify } from '../normalize';
+import { sameJson } from '../normalize';
 
 /**
  * `value` / `previousValue` arrive as JSON inside strings. Decodes them; a string that is
@@ -21,10 +21,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function same(a: unknown, b: unknown): boolean {
-  return stableStringify(a) === stableStringify(b);
-}
-
 /**
  * The top-level fields that differ between `previousValue` (old) and `value` (new). When
  * either side is not an object (a scalar, a list, plain text), the whole value is one change.
@@ -35,14 +31,14 @@ export function diffValues(previous: unknown, next: unknown): FieldChange[] {
   const oldFields = isPlainObject(old) ? old : old === null ? {} : undefined;
   const newFields = isPlainObject(current) ? current : current === null ? {} : undefined;
   if (!oldFields || !newFields) {
-    return same(old, current) ? [] : [{ field: 'value', old, new: current }];
+    return sameJson(old, current) ? [] : [{ field: 'value', old, new: current }];
   }
   const changes: FieldChange[] = [];
   const fields = new Set([...Object.keys(oldFields), ...Object.keys(newFields)]);
   for (const field of fields) {
     const before = Object.hasOwn(oldFields, field) ? oldFields[field] : null;
     const after = Object.hasOwn(newFields, field) ? newFields[field] : null;
-    if (!same(before, after)) changes.push({ field, old: before, new: after });
+    if (!sameJson(before, after)) changes.push({ field, old: before, new: after });
   }
   return changes;
 }

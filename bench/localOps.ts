@@ -1,0 +1,64 @@
+/**
+ * Item 5: what the panel runs over the loaded events on each keystroke, over 100,000 real
+ * normalized events: the engine's `matchesFilters` (field filters, then free text with its
+ * per-event text built cold and then reused), the panel's own text filter, and facet counts.
+ */
+import type { AuditEvent, AuditFilters } from '../src/core/model';
+import { activeFilters, matchesFilters } from '../src/core/search/filters';
+import { FACET_FIELDS } from '../src/shared/viewState';
+import { computeFacets } from '../src/webview/model/facets';
+import { compileFilters } from '../src/webview/model/filters';
+import type { Figure } from './lib/figures';
+import { median, repeat } from './lib/stats';
+
+const REPEATS = 7;
+const BUDGET_MS = 30;
+
+function time(work: () => unknown): number {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+}
+
+function filterAll(events: readonly AuditEvent[], filters: AuditFilters): number {
+  const keys = activeFilters(filters);
+  let kept = 0;
+  for (const event of events) if (matchesFilters(event, filters, keys)) kept++;
+  return kept;
+}
+
+export async function benchLocalOps(events: readonly AuditEvent[]): Promise<Figure[]> {
+  const figure = (name: string, samples: number[], note: string): Figure => ({
+    section: '5 local ops', name, value: median(samples), unit: ' ms', budget: { max: BUDGET_MS }, samples, note,
+  });
+  const size = `${Math.round(events.length / 1000)}k`;
+  const actor = events.find((e) => e.actor.name !== null)?.actor.name ?? 'bob';
+  const fields: AuditFilters = { status: 'success', actor };
+  let kept = 0;
+  const fieldSamples = await repeat(REPEATS, async () => time(() => { kept = filterAll(events, fields); }));
+  const figures = [figure(`matchesFilters status+actor, ${size}`, fieldSamples, `${kept} kept`)];
+
+  // Free text builds each event's lower-cased text once (a WeakMap): fresh objects make every run cold.
+  const text: AuditFilters = { text: 'smith' };
+  const coldSamples = await repeat(3, async () => {
+    const fresh = events.map((e) => ({ ...e }));
+    return time(() => { kept = filterAll(fresh, text); });
+  });
+  figures.push(figure(`matchesFilters text, first keystroke, ${size}`, coldSamples, `${kept} kept; builds the per-event text`));
+  filterAll(events, text);
+  const warmSamples = await repeat(REPEATS, async () => time(() => { kept = filterAll(events, { text: 'smit' }); }));
+  figures.push(figure(`matchesFilters text, next keystroke, ${size}`, warmSamples, `${kept} kept`));
+
+  const panelSamples = await repeat(REPEATS, async () => {
+    const predicate = compileFilters([], 'smith');
+    return time(() => { kept = events.filter(predicate).length; });
+  });
+  figures.push(figure(`panel text filter (compileFilters), ${size}`, panelSamples, `${kept} kept; src/webview/model/filters.ts`));
+
+  let distinct = 0;
+  const facetSamples = await repeat(REPEATS, async () => time(() => {
+    distinct = computeFacets(events, FACET_FIELDS, 5).reduce((sum, f) => sum + f.distinct, 0);
+  }));
+  figures.push(figure(`facets, ${FACET_FIELDS.length} fields, ${size}`, facetSamples, `${distinct} distinct values; src/webview/model/facets.ts`));
+  return figures;
+}
