@@ -75,15 +75,16 @@ export async function openPanel(browser: Browser, options: { theme?: ThemeKind; 
     });
   })();`);
   await page.goto(`${ORIGIN}/`);
-  await page.waitForFunction(() => ((window as unknown as { __posted: { type: string }[] }).__posted).some((m) => m.type === 'ready'));
+  // Page-side code as strings: the host tsconfig has no DOM types, and the page lacks the transpiler's helpers.
+  await page.waitForFunction("window.__posted.some((m) => m.type === 'ready')");
   return {
     page,
     foreignRequests,
     send: async (...messages) => {
-      await page.evaluate((list) => { for (const m of list) window.postMessage(m, '*'); }, messages);
+      await page.evaluate(`for (const m of ${JSON.stringify(messages)}) window.postMessage(m, '*');`);
     },
-    posted: () => page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted),
-    state: () => page.evaluate(() => (window as unknown as { __state: unknown }).__state),
+    posted: () => page.evaluate<WebviewMessage[]>('window.__posted'),
+    state: () => page.evaluate<unknown>('window.__state'),
   };
 }
 

@@ -8,6 +8,9 @@ import type { ThemeKind } from './themes';
 
 const END = Date.parse(RANGE.to);
 const demo = () => buildEvents(900, END - 60_000, 7_000);
+/** The status line updates at once; rows follow within the render coalescing delay. */
+const shown = (panel: Awaited<ReturnType<typeof openPanel>>, rows: number) =>
+  panel.page.waitForSelector(`[role=grid][aria-rowcount="${rows + 1}"] [role=row][aria-rowindex="2"]`, { timeout: 60_000 });
 const rowTexts = (panel: Awaited<ReturnType<typeof openPanel>>) =>
   panel.page.$$eval('[role=row][aria-rowindex]:not([aria-rowindex="1"])', (rows) => rows.map((r) => r.textContent ?? ''));
 
@@ -21,6 +24,7 @@ describe('results panel in Chromium', function () {
     const events = demo();
     await panel.send(...runMessages(events));
     await panel.page.waitForSelector('text=900 of 900 events loaded');
+    await shown(panel, 900);
     const rows = await rowTexts(panel);
     assert.ok(rows.length > 10 && rows.length < 120, `rendered ${rows.length} rows (virtualized)`);
     assert.ok(rows[0].includes('2025-12-04 11:59:00.000') && rows[0].includes('Event number 0'));
@@ -36,6 +40,7 @@ describe('results panel in Chromium', function () {
     const panel = await openPanel(browser);
     await panel.send(...runMessages(demo()));
     await panel.page.waitForSelector('text=900 of 900 events loaded');
+    await shown(panel, 900);
     await panel.page.focus('[role=grid]');
     await panel.page.keyboard.press('j');
     await panel.page.keyboard.press('j');
@@ -49,7 +54,7 @@ describe('results panel in Chromium', function () {
     assert.ok((await panel.page.textContent('aside.detail'))!.includes('Event number 1'));
     await panel.page.keyboard.press('Escape');
     await panel.page.waitForSelector('aside.detail', { state: 'detached' });
-    assert.equal(await panel.page.evaluate(() => document.activeElement?.getAttribute('role')), 'grid');
+    assert.equal(await panel.page.evaluate("document.activeElement?.getAttribute('role')"), 'grid');
     await panel.page.keyboard.press('End');
     assert.equal(await selected(), '901');
     await panel.page.keyboard.press('Home');
@@ -58,7 +63,7 @@ describe('results panel in Chromium', function () {
     const traced = await rowTexts(panel);
     assert.ok(traced.length > 0 && traced.every((r) => r.includes('trace-0')));
     await panel.page.keyboard.press('/');
-    assert.equal(await panel.page.evaluate(() => document.activeElement?.className), 'filter-input');
+    assert.equal(await panel.page.evaluate('document.activeElement?.className'), 'filter-input');
     await panel.page.click('[role=columnheader] >> text=Actor');
     assert.equal(await panel.page.getAttribute('[role=columnheader]:has-text("Actor")', 'aria-sort'), 'ascending');
     const state = (await panel.state()) as { sort: unknown; filters: unknown[]; search: { query: string } };
@@ -73,7 +78,7 @@ describe('results panel in Chromium', function () {
       state: { columns: ['time', 'action'], sort: { column: 'time', descending: false }, filters: [{ field: 'vendor', value: 'zluri', exclude: false }], selectedKey: null, detailOpen: false, scrollTop: 0 },
     });
     await panel.send(...runMessages(demo()));
-    await panel.page.waitForSelector('text=900 of 900 events loaded');
+    await shown(panel, 180);
     assert.deepEqual(await panel.page.$$eval('[role=columnheader]', (h) => h.map((x) => x.textContent)), ['Time (UTC)', 'Action']);
     assert.ok(await panel.page.isVisible('text=180 shown'));
     assert.ok((await rowTexts(panel))[0].startsWith('2025-12-04 10:14:'), 'oldest zluri event first');
@@ -91,12 +96,12 @@ describe('results panel in Chromium', function () {
     });
     const descope = buildEvent({ id: 'dsc', vendor: 'descope', time: '2025-12-04T11:20:00.000Z', changes: [{ field: 'email', old: null, new: 'new@example.com' }] });
     await panel.send(...runMessages([event, descope]));
-    await panel.page.waitForSelector('text=2 of 2 events loaded');
+    await shown(panel, 2);
     await panel.page.focus('[role=grid]');
     await panel.page.keyboard.press('j');
     await panel.page.keyboard.press('d');
     await panel.page.waitForSelector('.change-diff');
-    assert.equal(await panel.page.evaluate(() => document.activeElement?.id), 'detail-changes');
+    assert.equal(await panel.page.evaluate('document.activeElement?.id'), 'detail-changes');
     assert.deepEqual(await panel.page.$$eval('.diff-row:first-child mark', (m) => m.map((x) => [x.className, x.textContent])), [['diff-mark-removed', 'only'], ['diff-mark-added', 'write']]);
     const jsonMarks = await panel.page.$$eval('.diff-row:nth-child(2) mark', (m) => m.map((x) => x.textContent));
     assert.deepEqual(jsonMarks, ['false', 'true']);
@@ -124,18 +129,18 @@ describe('results panel in Chromium', function () {
       raw: { [img]: script, nested: { html: '<svg onload="window.__xss=true">' } },
     });
     await panel.send(...runMessages([hostile]));
-    await panel.page.waitForSelector('text=1 of 1 events loaded');
+    await shown(panel, 1);
     await panel.page.focus('[role=grid]');
     await panel.page.keyboard.press('j');
     await panel.page.keyboard.press('Enter');
     await panel.page.waitForSelector('.change-diff');
     await panel.page.click('.sidebar .facet-include >> nth=0'); // re-render with a filter: still text
     await panel.page.waitForTimeout(300);
-    const report = await panel.page.evaluate(() => ({
-      xss: (window as unknown as { __xss: boolean }).__xss,
+    const report = await panel.page.evaluate<{ xss: boolean; imgs: number; text: string }>(`({
+      xss: window.__xss,
       imgs: document.querySelectorAll('img, svg[onload], script:not([src])').length,
       text: document.body.textContent ?? '',
-    }));
+    })`);
     assert.equal(report.xss, false, 'no script ran');
     assert.equal(report.imgs, 0, 'no element was created from vendor text');
     for (const needle of [`Zluri said ${img}${script}`, `${img}Mallory`, `${img}field`, `${script}old`, `${img}trace`, `${img}id`]) {
@@ -151,13 +156,13 @@ describe('results panel in Chromium', function () {
     const messages = runMessages(events, 3);
     for (let i = 0; i < messages.length; i += 40) await panel.send(...messages.slice(i, i + 40));
     await panel.page.waitForSelector('text=100,000 of 100,000 events loaded', { timeout: 60_000 });
-    assert.equal(await panel.page.getAttribute('[role=grid]', 'aria-rowcount'), '100001');
+    await shown(panel, 100_000);
     assert.ok((await rowTexts(panel)).length < 120);
     await panel.page.focus('[role=grid]');
     await panel.page.keyboard.press('End');
-    await panel.page.waitForFunction(() => document.querySelector('[role=row][aria-selected=true]')?.textContent?.includes('Event number 99999'));
-    await panel.page.evaluate(() => { const g = document.querySelector('[role=grid]')!; g.scrollTop = g.scrollHeight / 2; });
-    await panel.page.waitForFunction(() => [...document.querySelectorAll('[role=row]')].some((r) => r.textContent?.includes('Event number 50000')));
+    await panel.page.waitForFunction("document.querySelector('[role=row][aria-selected=true]')?.textContent?.includes('Event number 99999')");
+    await panel.page.evaluate("{ const g = document.querySelector('[role=grid]'); g.scrollTop = g.scrollHeight / 2; }");
+    await panel.page.waitForFunction("[...document.querySelectorAll('[role=row]')].some((r) => r.textContent?.includes('Event number 50000'))");
     const rendered = await rowTexts(panel);
     assert.ok(rendered.length < 120, `rendered ${rendered.length} rows`);
     await panel.page.close();
@@ -167,6 +172,7 @@ describe('results panel in Chromium', function () {
     const panel = await openPanel(browser);
     await panel.send(...runMessages(demo()));
     await panel.page.waitForSelector('text=900 of 900 events loaded');
+    await shown(panel, 900);
     await panel.page.fill('.query-input', 'actor:bob since:1h');
     await panel.page.press('.query-input', 'Enter');
     await panel.send({ type: 'queryError', query: 'actr:bob', message: 'Unknown key "actr" at column 1.', position: 0 });
@@ -201,15 +207,16 @@ describe('results panel in Chromium', function () {
       const events = demo();
       events[2] = { ...events[2], changes: [{ field: 'role', old: 'read only viewer', new: 'read write viewer' }, { field: 'settings', old: { mfa: false, theme: 'light' }, new: { mfa: true, theme: 'light' } }] };
       await panel.send(...runMessages(events, 1, { warnings: 2, localFilters: ['text'] }));
-      await panel.page.waitForSelector('text=900 of 900 events loaded');
+      await shown(panel, 900);
+    await shown(panel, 900);
       await panel.page.focus('[role=grid]');
       for (let i = 0; i < 3; i++) await panel.page.keyboard.press('j');
       await panel.page.keyboard.press('d');
       await panel.page.waitForSelector('.change-diff');
-      await panel.page.evaluate(() => document.fonts.ready);
+      await panel.page.evaluate('document.fonts.ready.then(() => true)');
       mkdirSync('test-results', { recursive: true });
       await panel.page.screenshot({ path: `test-results/panel-${theme}.png` });
-      const bg = await panel.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const bg = await panel.page.evaluate('getComputedStyle(document.body).backgroundColor');
       assert.equal(bg, { light: 'rgb(255, 255, 255)', dark: 'rgb(30, 30, 30)', 'high-contrast': 'rgb(0, 0, 0)' }[theme]);
       await panel.page.close();
     });

@@ -37,6 +37,8 @@ export class ConnectionRun {
   private windowsTotal = 0;
   private windowsWithoutTotal = 0;
   private stalePages = 0;
+  /** Records received in the current window, duplicates included. */
+  private windowRecords = 0;
 
   constructor(
     private readonly adapter: VendorAdapter,
@@ -90,11 +92,21 @@ export class ConnectionRun {
     return this.query.limit !== undefined && this.summary.events >= this.query.limit;
   }
 
+  /** Pages through one window; says so when the vendor sent fewer records than the total it reported. */
   private async fetchWindow(window: TimeWindow): Promise<void> {
+    this.windowRecords = 0;
+    const total = await this.pageThrough(window);
+    if (total !== undefined && this.windowRecords < total && !this.stopped() && !this.limitReached()) {
+      this.notice(`${this.adapter.label} reported ${total} events from ${window.from} to ${window.to} but sent ${this.windowRecords}: some may be missing. Search again, or narrow the range.`);
+    }
+  }
+
+  /** Returns the total the vendor reported for the window, if it did. */
+  private async pageThrough(window: TimeWindow): Promise<number | undefined> {
     const size = this.pageSize;
     const first = await this.fetchPage({ window, index: 0, size });
     this.recordTotal(first.total);
-    if (!this.deliver(first) || first.recordCount < size) return;
+    if (!this.deliver(first) || first.recordCount < size) return first.total;
     let next = 1;
     if (first.total !== undefined) {
       const pages = Math.ceil(first.total / size);
@@ -104,13 +116,14 @@ export class ConnectionRun {
         if (index === pages - 1) lastFull = page.recordCount >= size;
         return this.deliver(page);
       });
-      if (!lastFull || this.stopped()) return;
+      if (!lastFull || this.stopped()) return first.total;
       next = Math.max(next, pages); // the vendor's total was low: keep paging until a short page
     }
     for (let index = next; !this.stopped(); index++) {
       const page = await this.fetchPage({ window, index, size });
-      if (!this.deliver(page) || page.recordCount < size) return;
+      if (!this.deliver(page) || page.recordCount < size) break;
     }
+    return first.total;
   }
 
   /** Fetches pages [from, to) with at most `parallel` in flight; `onPage` returning false stops new fetches. */
@@ -164,6 +177,7 @@ export class ConnectionRun {
 
   /** Hands a page to the consumer. Returns false when paging this window should stop. */
   private deliver(page: NormalizedPage): boolean {
+    this.windowRecords += page.recordCount;
     const fresh: AuditEvent[] = [];
     for (const event of page.events) {
       const seen = this.seenOf(event.vendor);
