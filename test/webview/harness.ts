@@ -75,8 +75,8 @@ export async function openPanel(browser: Browser, options: { theme?: ThemeKind; 
     });
   })();`);
   await page.goto(`${ORIGIN}/`);
-  // Page-side code as strings: the host tsconfig has no DOM types, and the page lacks the transpiler's helpers.
-  await page.waitForFunction("window.__posted.some((m) => m.type === 'ready')");
+  // Page-side code avoids DOM type names: the host tsconfig has no DOM lib (polled predicates cannot be strings: the CSP forbids eval).
+  await page.waitForFunction(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
   return {
     page,
     foreignRequests,

@@ -160,9 +160,9 @@ describe('results panel in Chromium', function () {
     assert.ok((await rowTexts(panel)).length < 120);
     await panel.page.focus('[role=grid]');
     await panel.page.keyboard.press('End');
-    await panel.page.waitForFunction("document.querySelector('[role=row][aria-selected=true]')?.textContent?.includes('Event number 99999')");
+    await panel.page.waitForSelector('[role=row][aria-selected=true]:has-text("Event number 99999")');
     await panel.page.evaluate("{ const g = document.querySelector('[role=grid]'); g.scrollTop = g.scrollHeight / 2; }");
-    await panel.page.waitForFunction("[...document.querySelectorAll('[role=row]')].some((r) => r.textContent?.includes('Event number 50000'))");
+    await panel.page.waitForSelector('[role=row]:has-text("Event number 50000")');
     const rendered = await rowTexts(panel);
     assert.ok(rendered.length < 120, `rendered ${rendered.length} rows`);
     await panel.page.close();

@@ -52,7 +52,7 @@ describe('reliability 1: 429 and Retry-After through the search engine', functio
 
   for (const [name, value, wording] of [
     ['in seconds', '600', /wait 10 minutes/],
-    ['as an HTTP date', new Date(Date.now() + 3 * 3_600_000 + 30_000).toUTCString(), /wait 3 hours/],
+    ['as an HTTP date', new Date(Date.now() + 3 * 3_600_000 + 30 * 60_000).toUTCString(), /wait 3 hours/],
   ] as const) {
     it(`stops at once on a Retry-After beyond the ceiling (${name}), keeping the pages already fetched`, async () => {
       emulator.faults.add({ vendor: 'perfecto', skip: 2, fault: { kind: 'status', status: 429, headers: { 'retry-after': value } } });
