@@ -151,7 +151,8 @@ export class ConnectionRun {
     if (total === undefined) this.windowsWithoutTotal++;
     else this.windowsTotal += total;
     this.summary.total = this.windowsWithoutTotal === 0 ? this.windowsTotal : undefined;
-    this.context.totals.set(this.summary.connectionId, this.summary.total);
+    // The vendor's total counts records before local filtering: no total of matching events then.
+    this.context.totals.set(this.summary.connectionId, this.localKeys.length === 0 ? this.summary.total : undefined);
   }
 
   private async fetchPage(cursor: PageCursor): Promise<NormalizedPage> {

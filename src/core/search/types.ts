@@ -25,7 +25,11 @@ export interface SearchOptions {
 export interface SearchProgress {
   pages: number;
   events: number;
-  /** Sum of the totals the vendors reported, when every connection reported one. */
+  /**
+   * Matching events the search will deliver: the sum of the vendors' totals, known only when
+   * every connection reported one and none filters locally (then the vendor's total counts
+   * records that may not match).
+   */
   total?: number;
 }
 

@@ -72,6 +72,19 @@ describe('search engine over the emulator', function () {
     assert.ok(events.every((e) => e.status === 'failure'));
   });
 
+  it('reports a total of matching events only when nothing is filtered locally', async () => {
+    const totals = async (query: AuditQuery): Promise<Array<number | undefined>> => {
+      const seen: Array<number | undefined> = [];
+      await collect([emulatorTarget(emulator, 'zluri')], query, { http, now: () => NOW }, (u) => {
+        if (u.kind === 'page') seen.push(u.progress.total);
+      });
+      return seen;
+    };
+    assert.ok((await totals({ ...WHOLE, status: 'failure' })).every((t) => t === undefined));
+    const plain = await totals(WHOLE);
+    assert.equal(plain.at(-1), COUNT);
+  });
+
   it('sends server-side filters to the vendor instead of filtering locally', async () => {
     const { events, updates } = await collect([emulatorTarget(emulator, 'perfecto')], { ...WHOLE, status: 'failure' }, { http, now: () => NOW });
     const done = updates.find((u) => u.kind === 'done');
