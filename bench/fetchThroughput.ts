@@ -19,11 +19,6 @@ const REPEATS: Record<number, number> = { 1_000: 7, 10_000: 5, 100_000: 3 };
 const FIRST_ROWS_REPEATS = 7;
 const CONNECTIONS = 6;
 
-export interface FetchResult {
-  figures: Figure[];
-  /** 20,000 normalized events of each vendor from the 100k runs: what the panel would hold. */
-  mixed: AuditEvent[];
-}
 
 interface Timing {
   wallMs: number;
@@ -47,7 +42,7 @@ interface VendorRun {
   events: number;
 }
 
-async function measureVendor(http: HttpClient, origin: string, vendor: VendorId, repeats: number, keep: (events: AuditEvent[]) => void): Promise<VendorRun> {
+async function measureVendor(http: HttpClient, origin: string, vendor: VendorId, repeats: number): Promise<VendorRun> {
   const recorder = new RecordingClient(http);
   const warm = await collect([target(origin, vendor)], QUERY, { http: recorder, now: () => NOW });
   const failed = warm.updates.find((u) => u.kind === 'error');
@@ -56,12 +51,10 @@ async function measureVendor(http: HttpClient, origin: string, vendor: VendorId,
   const agent = baselineAgent(CONNECTIONS);
   await fetchRaw(agent, requests, recorder.maxInFlight); // warms the baseline's pool and JIT too
   const run: VendorRun = { engine: [], baseline: [], ratios: [], events: warm.events.length };
-  await repeat(repeats, async (index) => {
-    let events: AuditEvent[] = [];
-    const engine = await timed(async () => { events = (await collect([target(origin, vendor)], QUERY, { http, now: () => NOW })).events; });
-    if (events.length !== run.events) throw new Error(`${vendor}: the engine returned ${events.length} events, then ${run.events}`);
-    if (index === repeats - 1) keep(events);
-    events = [];
+  await repeat(repeats, async () => {
+    let events = 0;
+    const engine = await timed(async () => { events = (await collect([target(origin, vendor)], QUERY, { http, now: () => NOW })).events.length; });
+    if (events !== run.events) throw new Error(`${vendor}: the engine returned ${run.events} events, then ${events}`);
     const baseline = await timed(() => fetchRaw(agent, requests, recorder.maxInFlight));
     run.engine.push(engine);
     run.baseline.push(baseline);
@@ -88,9 +81,9 @@ async function firstRowsOverhead(http: HttpClient, origin: string, vendor: Vendo
   });
 }
 
-export async function benchFetch(log: (line: string) => void): Promise<FetchResult> {
+/** Each run's events are dropped before the next, so every vendor is measured on a clean heap. */
+export async function benchFetch(log: (line: string) => void): Promise<Figure[]> {
   const figures: Figure[] = [];
-  const mixed: AuditEvent[] = [];
   const fleet = await startEmulators({ counts: [...SIZES], latencyMs: 0, rateLimits: false, window: DATA_WINDOW, now: NOW });
   // Raw throughput needs the vendors' rate limits off on both sides; said explicitly here.
   const http = createHttpClient({ enforceRateLimits: false, maxConnectionsPerOrigin: CONNECTIONS });
@@ -100,9 +93,7 @@ export async function benchFetch(log: (line: string) => void): Promise<FetchResu
       let engineTotal = 0;
       let baselineTotal = 0;
       for (const vendor of VENDORS) {
-        const run = await measureVendor(http, fleet.origin(size), vendor, REPEATS[size] as number, (events) => {
-          if (size === 100_000) mixed.push(...events.slice(0, 20_000));
-        });
+        const run = await measureVendor(http, fleet.origin(size), vendor, REPEATS[size] as number);
         const engineMs = median(run.engine.map((t) => t.wallMs));
         const baselineMs = median(run.baseline.map((t) => t.wallMs));
         engineTotal += engineMs;
@@ -153,10 +144,10 @@ export async function benchFetch(log: (line: string) => void): Promise<FetchResu
     await http.close();
     await fleet.stop();
   }
-  return { figures, mixed };
+  return figures;
 }
 
-/** 20,000 normalized events of each vendor, for the sections that need loaded events without the fetch figures. */
+/** 20,000 normalized events of each vendor: what the panel holds after a 100k search across all five. */
 export async function mixedEvents(): Promise<AuditEvent[]> {
   const fleet = await startEmulators({ counts: [20_000], latencyMs: 0, rateLimits: false, window: DATA_WINDOW, now: NOW });
   const http = createHttpClient({ enforceRateLimits: false });

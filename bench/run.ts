@@ -8,7 +8,7 @@
 import { cpus } from 'node:os';
 import type { AuditEvent } from '../src/core/model';
 import { benchActivation, benchBundles } from './activation';
-import { benchFetch } from './fetchThroughput';
+import { benchFetch, mixedEvents } from './fetchThroughput';
 import { type Figure, formatTable, verdict, writeResults } from './lib/figures';
 import { startEmulators } from './lib/emulators';
 import { DATA_WINDOW, NOW } from './lib/targets';
@@ -47,13 +47,10 @@ async function main(): Promise<number> {
     log(`bench: ${section} took ${((performance.now() - at) / 1000).toFixed(0)} s`);
   };
 
-  let mixed: AuditEvent[] = [];
+  let mixed: AuditEvent[] | undefined;
+  const loaded = async (): Promise<AuditEvent[]> => (mixed ??= await mixedEvents());
   await step('bundles', benchBundles);
-  await step('fetch', async () => {
-    const result = await benchFetch(log);
-    mixed = result.mixed;
-    return result.figures;
-  });
+  await step('fetch', () => benchFetch(log));
   await step('memory', async () => {
     const fleet = await startEmulators({ counts: [100_000], latencyMs: 0, rateLimits: false, window: DATA_WINDOW, now: NOW });
     try {
@@ -62,9 +59,10 @@ async function main(): Promise<number> {
       await fleet.stop();
     }
   });
-  await step('local', async () => benchLocalOps(mixed.length > 0 ? mixed : await eventsForLocalOps()));
+  await step('local', async () => benchLocalOps(await loaded()));
   await step('latency', () => benchLatency(log));
-  await step('panel', async () => benchPanel(mixed.length > 0 ? mixed : await eventsForLocalOps(), log));
+  await step('panel', async () => benchPanel(await loaded(), log));
+  mixed = undefined;
   await step('activation', () => benchActivation(log));
 
   const seconds = (performance.now() - started) / 1000;
@@ -75,12 +73,6 @@ async function main(): Promise<number> {
   const missed = figures.filter((f) => verdict(f) === 'MISS').length;
   process.stdout.write(`${figures.length} figures, ${missed} missed budgets, in ${seconds.toFixed(0)} s. JSON: ${file}\n`);
   return 0;
-}
-
-/** When the fetch section is skipped: 20k events of each vendor, fetched once. */
-async function eventsForLocalOps(): Promise<AuditEvent[]> {
-  const { mixedEvents } = await import('./fetchThroughput');
-  return mixedEvents();
 }
 
 main().then((code) => process.exit(code), (error: unknown) => {

@@ -1,10 +1,13 @@
 /** Starts emulators in a child process (off the measured process's CPU) and stops them. */
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
+import type { VendorId } from '../../src/core/model';
 
 export interface EmulatorConfig {
   /** One emulator per count, each holding that many records per vendor. */
   counts: number[];
+  /** One more emulator holding these records per vendor, at `origin('custom')`. */
+  custom?: Partial<Record<VendorId, number>>;
   latencyMs: number;
   rateLimits: boolean;
   window: { fromMs: number; toMs: number };
@@ -12,8 +15,8 @@ export interface EmulatorConfig {
 }
 
 export interface EmulatorFleet {
-  /** Origin of the emulator holding `count` records per vendor. */
-  origin(count: number): string;
+  /** Origin of the emulator holding `count` records per vendor (or the custom one). */
+  origin(count: number | 'custom'): string;
   stop(): Promise<void>;
 }
 
@@ -30,7 +33,7 @@ export function startEmulators(config: EmulatorConfig): Promise<EmulatorFleet> {
       resolve({
         origin: (count) => {
           const origin = message.origins[count];
-          if (!origin) throw new Error(`no emulator holds ${count} records`);
+          if (!origin) throw new Error(`no emulator holds ${count} records per vendor`);
           return origin;
         },
         stop: () => new Promise((done) => {

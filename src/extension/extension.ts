@@ -44,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AuditL
   const panels = own(createResultsPanels(context.extensionUri, backend, logger));
   const recent = own(new RecentSearches(context.globalState));
   const prompts = new PromptsHolder();
-  const launcher = new SearchLauncher(panels, recent, prompts, logger);
+  const launcher = new SearchLauncher(panels, recent, prompts, settings, logger);
   const workspaceFile = own(new WorkspaceSearchFile(logger));
   const userSearches = own(new UserSearches(context.globalState));
   const savedSearches = new SavedSearches({ workspace: workspaceFile, user: userSearches });
@@ -55,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AuditL
 
   const services: Services = {
     logger, output, settings, connections, credentials, resolver, status, demo, http, backend,
-    launcher, savedSearches, workspaceFile, recent, tree, prompts,
+    launcher, panels, savedSearches, workspaceFile, recent, tree, prompts,
   };
   const registry = own(new CommandRegistry(logger));
   for (const command of allCommands(services)) registry.register(command);

@@ -1,9 +1,10 @@
 import type * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import { registerResultsPanels } from './panel/index';
-import type { ResultsPanels, SearchBackend } from './panel/types';
+import type { ResultsPanelManager } from './panel/resultsPanels';
+import type { SearchBackend } from './panel/types';
 
 /** The one place the extension meets the results panel. */
-export function createResultsPanels(extensionUri: vscode.Uri, backend: SearchBackend, logger: Logger): ResultsPanels {
+export function createResultsPanels(extensionUri: vscode.Uri, backend: SearchBackend, logger: Logger): ResultsPanelManager {
   return registerResultsPanels(extensionUri, backend, logger);
 }

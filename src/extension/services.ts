@@ -4,6 +4,7 @@ import type { ConnectionStore } from './connections/connectionStore';
 import type { CredentialResolver } from './connections/credentialResolver';
 import type { DemoService } from './demo/demoService';
 import type { OutputLogger } from './log/outputLogger';
+import type { ResultsPanelManager } from './panel/resultsPanels';
 import type { RecentSearches } from './savedSearches/recentSearches';
 import type { SavedSearches } from './savedSearches/savedSearches';
 import type { WorkspaceSearchFile } from './savedSearches/workspaceSearchFile';
@@ -28,6 +29,8 @@ export interface Services {
   http: SharedHttpClient;
   backend: ExtensionSearchBackend;
   launcher: SearchLauncher;
+  /** The results panels (tests reach an open panel's message handler through it). */
+  panels: ResultsPanelManager;
   savedSearches: SavedSearches;
   workspaceFile: WorkspaceSearchFile;
   recent: RecentSearches;

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { VENDORS } from '../core/model';
+import { COLUMN_IDS } from './columns';
 import type { AuditEvent } from '../core/model';
 
 const text = z.string().check(z.maxLength(100_000));
@@ -40,6 +41,8 @@ export const panelSearchSchema = z.object({
   query: text,
   scope: searchScopeSchema,
   title: z.optional(shortText),
+  /** Columns to start with (a saved search's, or the user's setting); the user may change them after. */
+  columns: z.optional(z.array(z.enum(COLUMN_IDS))),
 });
 
 const connectionInfoSchema = z.object({ id: shortText, label: shortText, vendor: z.enum(VENDORS) });

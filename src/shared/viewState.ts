@@ -1,10 +1,10 @@
 /** The UI state the webview persists with `setState`; the host's serializer reads `search` from it. */
 import * as z from 'zod/mini';
+import { COLUMN_IDS, DEFAULT_COLUMNS } from './columns';
 import { panelSearchSchema } from './protocol';
 
-export const COLUMN_IDS = ['time', 'vendor', 'actor', 'action', 'resource', 'status', 'description', 'traceId', 'id'] as const;
-export type ColumnId = (typeof COLUMN_IDS)[number];
-export const DEFAULT_COLUMNS: readonly ColumnId[] = ['time', 'vendor', 'actor', 'action', 'resource', 'status', 'description', 'traceId'];
+export { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId } from './columns';
+
 
 export const FACET_FIELDS = ['vendor', 'status', 'action', 'actor', 'resourceType', 'resource', 'traceId'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];

@@ -19,6 +19,11 @@ export function loadState(): ViewState {
   return readViewState(api.getState());
 }
 
+/** Whether this webview starts without persisted state (a new panel, not a restored one). */
+export function isNewPanel(): boolean {
+  return api.getState() === undefined;
+}
+
 export function saveState(state: ViewState): void {
   api.setState(state);
 }

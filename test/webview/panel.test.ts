@@ -85,6 +85,23 @@ describe('results panel in Chromium', function () {
     await panel.page.close();
   });
 
+  it('starts a new panel with the columns its search names, but keeps a restored panel\'s own', async () => {
+    const withColumns = (messages: ReturnType<typeof runMessages>) => messages.map((m) => (m.type === 'search' ? { ...m, search: { ...m.search, columns: ['time', 'traceId', 'actor'] as const } } : m));
+    const headers = (panel: Awaited<ReturnType<typeof openPanel>>) => panel.page.$$eval('[role=columnheader]', (h) => h.map((x) => x.textContent));
+    const fresh = await openPanel(browser);
+    await fresh.send(...withColumns(runMessages(demo())));
+    await shown(fresh, 900);
+    assert.deepEqual(await headers(fresh), ['Time (UTC)', 'Trace id', 'Actor']);
+    await fresh.page.close();
+    const restored = await openPanel(browser, {
+      state: { columns: ['time', 'action'], sort: { column: 'time', descending: true }, filters: [], selectedKey: null, detailOpen: false, scrollTop: 0 },
+    });
+    await restored.send(...withColumns(runMessages(demo())));
+    await shown(restored, 900);
+    assert.deepEqual(await headers(restored), ['Time (UTC)', 'Action']);
+    await restored.page.close();
+  });
+
   it('shows a change diff with word highlights, JSON line diff and Descope new-values-only, and asks for the diff editor', async () => {
     const panel = await openPanel(browser);
     const event = buildEvent({

@@ -1,12 +1,12 @@
 import type * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import { ResultsPanelManager } from './resultsPanels';
-import type { ResultsPanels, SearchBackend } from './types';
+import type { SearchBackend } from './types';
 
 /**
  * Creates the results panels, registers the serializer for `auditLens.results` and the
  * diff documents' content provider. Dispose the returned value on deactivation.
  */
-export function registerResultsPanels(extensionUri: vscode.Uri, backend: SearchBackend, logger: Logger): ResultsPanels {
+export function registerResultsPanels(extensionUri: vscode.Uri, backend: SearchBackend, logger: Logger): ResultsPanelManager {
   return new ResultsPanelManager(extensionUri, backend, logger);
 }

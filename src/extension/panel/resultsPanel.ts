@@ -47,6 +47,13 @@ export function panelTitle(search: PanelSearch): string {
 
 const describe = (error: unknown) => describeError(error) ?? 'Cancelled.';
 
+/** Names what a rejected message claimed to be, without echoing its content (it may be hostile or huge). */
+function describeForged(data: unknown): string {
+  const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string') return ` (${data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data === 'object' ? 'an object without a type' : `a ${typeof data}`})`;
+  return ` (type ${JSON.stringify(type.length > 40 ? `${type.slice(0, 40)}…` : type)})`;
+}
+
 export class ResultsPanel extends Disposable {
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
@@ -77,9 +84,9 @@ export class ResultsPanel extends Disposable {
 
   override dispose(): void {
     if (this.isDisposed) return;
-    this.run?.cancel();
     this.disposedEmitter.fire();
-    super.dispose();
+    super.dispose(); // from here on the run's last words go nowhere: the webview may already be gone
+    this.run?.cancel();
     this.panel.dispose();
   }
 
@@ -88,14 +95,24 @@ export class ResultsPanel extends Disposable {
    * announces `ready` again and gets the whole run replayed instead.
    */
   private post(message: HostMessage): void {
-    if (this.ready) void this.panel.webview.postMessage(message);
+    // A search still winding down after the panel closed has no one to tell.
+    if (this.isDisposed) return;
+    if (this.ready) this.send(message);
     else if (!this.everReady) this.queue.push(message);
   }
 
-  private receive(data: unknown): void {
+  private send(message: HostMessage): void {
+    this.panel.webview.postMessage(message).then(undefined, (error: unknown) => {
+      if (!this.isDisposed) this.deps.logger.warn(`Results panel: a message could not reach the webview (${describe(error)}).`);
+    });
+  }
+
+  /** Where the webview's messages arrive (public so integration tests can post as the webview would). */
+  receive(data: unknown): void {
+    if (this.isDisposed) return;
     const message = parseWebviewMessage(data);
     if (!message) {
-      this.deps.logger.warn('Results panel: ignored a message that is not in the protocol.');
+      this.deps.logger.warn(`Results panel: ignored a message that is not in the protocol${describeForged(data)}.`);
       return;
     }
     this.handle(message).catch((error: unknown) => this.deps.logger.error(`Results panel: ${describe(error)}`));
@@ -125,7 +142,7 @@ export class ResultsPanel extends Disposable {
       return;
     }
     this.everReady = true;
-    for (const message of this.queue.splice(0)) void this.panel.webview.postMessage(message);
+    for (const message of this.queue.splice(0)) this.send(message);
   }
 
   private async runQuery(text: string): Promise<void> {

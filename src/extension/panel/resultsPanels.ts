@@ -27,6 +27,11 @@ export class ResultsPanelManager extends Disposable implements ResultsPanels, vs
     return this.active?.search;
   }
 
+  /** The open panels, oldest first (integration tests reach a panel's message handler here). */
+  openPanels(): readonly ResultsPanel[] {
+    return [...this.panels];
+  }
+
   /** Restores a panel from its persisted UI state by re-running its search. */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const search = readViewState(state).search;

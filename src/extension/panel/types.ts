@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { SearchOptions, SearchTarget } from '../../core/search/types';
+import type { ColumnId } from '../../shared/columns';
 
 /** Which connections a search runs against. */
 export type SearchScope = 'all' | readonly string[];
@@ -11,6 +12,8 @@ export interface PanelSearch {
   scope: SearchScope;
   /** Panel title; derived from the query when absent. */
   title?: string;
+  /** Columns a new panel starts with. */
+  columns?: readonly ColumnId[];
 }
 
 /** What the extension gives the results panel so it can run, re-run and restore searches. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLUMNS } from '../settings/settingsSchema';
+import { COLUMN_IDS } from '../../shared/columns';
 
 /** "all" or a connection id/label. Saved searches name a connection, never a host or credential. */
 export const ALL_CONNECTIONS = 'all';
@@ -10,7 +10,7 @@ export const savedSearchSchema = z.object({
   folder: z.string().trim().min(1).max(200).optional(),
   connection: z.string().trim().min(1, 'name a connection id or "all"'),
   query: z.string(),
-  columns: z.array(z.enum(COLUMNS)).min(1).optional(),
+  columns: z.array(z.enum(COLUMN_IDS)).min(1).optional(),
 }).strict();
 export type SavedSearch = z.infer<typeof savedSearchSchema>;
 

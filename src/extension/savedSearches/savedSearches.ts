@@ -72,5 +72,10 @@ export function refOf(store: StoreKind, search: Pick<SavedSearch, 'name' | 'fold
 
 /** A saved search as the panel opens it. */
 export function toPanelSearch(search: SavedSearch): PanelSearch {
-  return { query: search.query, scope: search.connection === ALL_CONNECTIONS ? 'all' : [search.connection], title: search.name };
+  return {
+    query: search.query,
+    scope: search.connection === ALL_CONNECTIONS ? 'all' : [search.connection],
+    title: search.name,
+    ...(search.columns ? { columns: search.columns } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import type { PanelSearch, ResultsPanels } from '../panel/types';
 import type { RecentSearches } from '../savedSearches/recentSearches';
+import type { ExtensionSettings } from '../settings/extensionSettings';
 import type { PromptsHolder } from '../ui/prompts';
 
 /** Where a search to open came from: workspace searches need consent in Restricted Mode. */
@@ -16,6 +17,7 @@ export class SearchLauncher {
     private readonly panels: ResultsPanels,
     private readonly recent: RecentSearches,
     private readonly prompts: PromptsHolder,
+    private readonly settings: ExtensionSettings,
     private readonly logger: Logger,
   ) {}
 
@@ -30,7 +32,7 @@ export class SearchLauncher {
     }
     this.logger.info(`Opening search "${search.query}" (${search.scope === 'all' ? 'all connections' : search.scope.join(', ')}).`);
     this.lastOpened = search;
-    this.panels.show(search);
+    this.panels.show({ ...search, columns: search.columns ?? this.settings.value.columns });
     await this.recent.add(search.query, search.scope);
     return true;
   }

@@ -1,9 +1,9 @@
+import { COLUMN_IDS, DEFAULT_COLUMNS } from '../../shared/columns';
 import { z } from 'zod';
 import { VENDORS } from '../../core/model';
 
 const duration = z.string().regex(/^\d+[smhdw]$/, 'use a duration like 24h or 7d');
 
-export const COLUMNS = ['time', 'vendor', 'connection', 'actor', 'action', 'resource', 'status', 'description', 'traceId'] as const;
 
 /** The `auditLens.*` settings (package.json contributes.configuration), validated. */
 export const settingsSchema = z.object({
@@ -14,7 +14,7 @@ export const settingsSchema = z.object({
   extraCaFile: z.string().default(''),
   defaultTimeRange: duration.default('24h'),
   traceTimeRange: duration.default('7d'),
-  columns: z.array(z.enum(COLUMNS)).min(1).default(['time', 'vendor', 'actor', 'action', 'resource', 'status']),
+  columns: z.array(z.enum(COLUMN_IDS)).min(1).default([...DEFAULT_COLUMNS]),
   traceLinksEnabled: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -9,7 +9,7 @@ import { addFilter, compileFilters, removeFilter } from '../model/filters';
 import { chartRange, computeBins } from '../model/histogram';
 import { Results } from '../model/results';
 import { sortEvents } from '../model/sort';
-import { loadState, newRequestId, onHostMessage, post, saveState } from '../host';
+import { isNewPanel, loadState, newRequestId, onHostMessage, post, saveState } from '../host';
 import { DetailPane } from './DetailPane';
 import type { QueryError } from './Header';
 import { QueryBar, SearchInfo, StatusLine } from './Header';
@@ -40,6 +40,8 @@ export function App() {
   const [text, setText] = useState('');
   const [toast, setToast] = useState('');
   const scrollTop = useRef(view.scrollTop);
+  /** A new panel takes its first search's columns; a restored one keeps the user's. */
+  const takeSearchColumns = useRef(isNewPanel());
   const grid = useRef<HTMLDivElement | null>(null);
   const filterInput = useRef<HTMLInputElement>(null);
   const scrollTo = useRef<((index: number) => void) | null>(null);
@@ -52,6 +54,11 @@ export function App() {
     const off = onHostMessage((message: HostMessage) => {
       switch (message.type) {
         case 'search':
+          if (takeSearchColumns.current && message.search.columns?.length) {
+            const columns = message.search.columns;
+            setView((current) => ({ ...current, columns: [...columns] }));
+          }
+          takeSearchColumns.current = false;
           results.reset(message.runId);
           setRun(message);
           setStatus(null);

@@ -1,0 +1,235 @@
+// The newcomer's path through Audit Lens (issue 4, "Done when"), driven with keyboard and
+// mouse in the real workbench. Each step leaves a numbered screenshot in test-results/ui/
+// (walkthrough-NN-*.png) for a reviewer. The steps build on each other and run in order.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { EMULATOR_CREDENTIALS } from '../../src/emulator/credentials';
+import { Dataset } from '../../src/emulator/dataset';
+import type { Emulator } from '../../src/emulator/server';
+import { startEmulator } from '../../src/emulator/start';
+import { parkMouse, QuickInput, quickOpen, resultsPanel, settledRows, treeRow, vendorsShown } from './people';
+import { useWorkbench } from './workbench';
+
+const DEMO_CONNECTIONS = ['Demo Perfecto', 'Demo Avaya AXP', 'Demo Descope', 'Demo Surfsight', 'Demo Zluri'];
+/** The demo emulator's data is seeded: its shared trace ids are the same in this process. */
+const sharedTrace = [...new Dataset().sharedTraces].sort((a, b) => b.timeMs - a.timeMs)[0]!.traceId;
+
+describe('newcomer walkthrough', function () {
+  this.timeout(90_000);
+  const workbench = useWorkbench({ viewport: { width: 1280, height: 800 } });
+  let emulator: Emulator;
+
+  before(async () => {
+    // A second emulator, started here, plays a vendor's real API for "Add Connection".
+    emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+  });
+  after(async () => {
+    await emulator?.close();
+  });
+
+  const page = () => workbench().page;
+  const quickInput = () => new QuickInput(page());
+  const shot = async (name: string) => {
+    const file = await workbench().screenshot(`walkthrough-${name}`);
+    assert.ok(fs.statSync(file).size > 10_000, `screenshot ${file} looks empty`);
+  };
+  const closeEditors = async () => {
+    await workbench().runCommand('View: Close All Editors');
+    await page().locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
+  };
+  const clearNotifications = async () => {
+    await workbench().runCommand('Notifications: Clear All Notifications');
+    await page().locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
+  };
+
+  it('1. runs the demo from the welcome view and finds its connections and saved searches', async () => {
+    const sideBar = await workbench().openViewContainer('Audit Lens');
+    await sideBar.getByRole('button', { name: 'Try the Demo' }).click();
+    for (const label of DEMO_CONNECTIONS) await treeRow(page(), label).waitFor({ state: 'visible', timeout: 30_000 });
+    await treeRow(page(), 'Failures this week, all vendors').waitFor({ state: 'visible' });
+    await treeRow(page(), 'One trace across vendors').waitFor({ state: 'visible' });
+    // Demo connections say where they point: the embedded emulator.
+    assert.match(await treeRow(page(), 'Demo Zluri').innerText(), /zluri · demo emulator/);
+    const toast = page().locator('.notifications-toasts .notification-list-item-message', { hasText: 'demo is running' });
+    await toast.waitFor({ state: 'visible' });
+    await parkMouse(page());
+    await shot('01-demo-tree');
+    await clearNotifications();
+  });
+
+  it('2. runs a saved search with one click and sees rows in the results panel', async () => {
+    await treeRow(page(), 'Failures this week, all vendors').click();
+    const panel = await resultsPanel(page(), 'status:failure since:7d');
+    const rows = await settledRows(panel);
+    assert.ok(rows > 0, 'the saved search showed no rows');
+    assert.ok((await vendorsShown(panel)).size > 1, 'an all-connections search shows more than one vendor');
+    // Every row is a failure: the query's filter reached the vendors or the local filter.
+    const statuses = new Set(await panel.locator('.table-body [role="row"] .status').allInnerTexts());
+    assert.deepStrictEqual([...statuses].map((s) => s.trim()), ['failure']);
+    await parkMouse(page());
+    await shot('02-saved-search-results');
+    await closeEditors();
+  });
+
+  it('3. runs a quick search from the palette: pick a connection, see a bad query flagged, run a good one', async () => {
+    await workbench().runCommand('Audit Lens: Quick Search');
+    const input = quickInput();
+    await input.step('Quick Search (1/2)');
+    await input.pick('Demo Perfecto');
+    await input.step('Quick Search (2/2)');
+    await input.type('actor:jane since:yesterday');
+    const flagged = input.rows(/since:yesterday/).first();
+    await flagged.locator('.codicon-error').waitFor({ state: 'visible' });
+    assert.match(await flagged.innerText(), /takes a duration like 15m, 24h or 7d/);
+    await shot('03a-quick-search-invalid');
+    // Enter on a bad query keeps the picker open: nothing runs.
+    await page().keyboard.press('Enter');
+    await input.step('Quick Search (2/2)');
+
+    await input.type('actor:jane since:30d');
+    const valid = input.rows(/actor:jane since:30d/).first();
+    await valid.locator('.codicon-search').waitFor({ state: 'visible' });
+    assert.match(await valid.innerText(), /actor=jane/);
+    await shot('03b-quick-search-valid');
+    await page().keyboard.press('Enter');
+    await input.hidden();
+
+    const panel = await resultsPanel(page(), 'actor:jane since:30d');
+    assert.ok(await settledRows(panel) > 0, 'the quick search showed no rows');
+    assert.deepStrictEqual([...await vendorsShown(panel)], ['perfecto']);
+    await parkMouse(page());
+    await shot('03c-quick-search-results');
+    await closeEditors();
+  });
+
+  it('4. selects a trace id in a log file, searches it and sees a merged timeline', async () => {
+    const log = [
+      '2025-11-20T09:14:02.118Z INFO  gateway   GET /api/v2/devices 200 41ms',
+      `2025-11-20T09:14:02.311Z WARN  billing   retrying settlement trace_id=${sharedTrace} attempt=2`,
+      '2025-11-20T09:14:03.004Z INFO  gateway   POST /api/v2/sessions 201 87ms',
+      `2025-11-20T09:14:03.522Z ERROR billing   settlement failed trace_id=${sharedTrace} code=E_TIMEOUT`,
+    ].join('\n');
+    fs.writeFileSync(path.join(workbench().workspace, 'billing.log'), `${log}\n`);
+    await quickOpen(workbench(), 'billing.log');
+    const editor = page().locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'settlement failed' }).waitFor({ state: 'visible' });
+
+    // Select the id the way a person does: find it (Ctrl+F), Enter, Esc keeps the selection.
+    await editor.locator('.view-lines').click();
+    await page().keyboard.press('ControlOrMeta+F');
+    const find = page().locator('.find-widget .input');
+    await find.waitFor({ state: 'visible' });
+    await page().keyboard.type(sharedTrace);
+    await page().keyboard.press('Enter');
+    await page().keyboard.press('Escape');
+    await editor.locator('.selected-text').first().waitFor({ state: 'visible' });
+    await shot('04a-trace-id-selected');
+
+    await workbench().runCommand('Audit Lens: Search Trace ID');
+    const input = quickInput();
+    await input.step('Search Trace ID');
+    await input.pick('Last 30 days');
+    const query = new RegExp(`^trace:${sharedTrace} since:30d$`);
+    const panel = await resultsPanel(page(), query);
+    assert.ok(await settledRows(panel) >= 2, 'the trace search found fewer than two events');
+    const vendors = await vendorsShown(panel);
+    assert.ok(vendors.size > 1, `the merged timeline shows one vendor only: ${[...vendors].join(', ')}`);
+    const traces = new Set(await panel.locator('.table-body [role="row"] .cell-traceId').allInnerTexts());
+    assert.deepStrictEqual([...traces], [sharedTrace]);
+    await page().locator('.tabs-container .tab.active', { hasText: `Trace ${sharedTrace.slice(0, 12)}` }).waitFor({ state: 'visible' });
+    await parkMouse(page());
+    await shot('04b-trace-timeline');
+  });
+
+  it('4. also offers the trace search on hover in the log file', async () => {
+    await page().locator('.tabs-container .tab', { hasText: 'billing.log' }).click();
+    const editor = page().locator('.editor-instance .monaco-editor').first();
+    const line = editor.locator('.view-line', { hasText: 'retrying settlement' });
+    const box = await line.boundingBox();
+    assert.ok(box, 'the log line is not on screen');
+    // Hover over the middle of the id: it starts after "trace_id=" on that line.
+    const text = await line.innerText();
+    const charWidth = box.width / text.length;
+    const middle = text.indexOf(sharedTrace) + sharedTrace.length / 2;
+    await page().mouse.move(box.x + charWidth * middle, box.y + box.height / 2);
+    const link = page().locator('.monaco-hover a', { hasText: 'Search audit logs for this trace id' });
+    await link.waitFor({ state: 'visible', timeout: 15_000 });
+    await shot('04c-trace-id-hover');
+    await link.click();
+    const input = quickInput();
+    await input.step('Search Trace ID');
+    await input.pick('Last 30 days');
+    const panel = await resultsPanel(page(), new RegExp(`^trace:${sharedTrace} since:30d$`));
+    assert.ok((await vendorsShown(panel)).size > 1, 'the hover link did not open the merged timeline');
+  });
+
+  it('5. opens the change diff of an event from the keyboard, then in the diff editor', async () => {
+    const panel = await resultsPanel(page(), new RegExp(`^trace:${sharedTrace}`));
+    await settledRows(panel);
+    const grid = panel.locator('[role="grid"]');
+    await grid.focus();
+    const changes = panel.locator('#detail-changes');
+    // Walk down the rows (j) and show each one's changes (d) until one has some.
+    let found = false;
+    const rows = await panel.locator('.table-body [role="row"]').count();
+    for (let i = 0; i < rows && !found; i++) {
+      await page().keyboard.press('j');
+      await page().keyboard.press('d');
+      await changes.waitFor({ state: 'visible' });
+      found = !/\(0\)/.test(await changes.innerText());
+      if (!found) await grid.focus();
+    }
+    assert.ok(found, 'no event of the trace has changes to diff');
+    await panel.locator('.change-diff .diff-row').first().waitFor({ state: 'visible' });
+    const marked = await panel.locator('.change-diff mark').count();
+    assert.ok(marked > 0, 'the change diff highlights nothing');
+    await parkMouse(page());
+    await shot('05a-change-diff');
+
+    const field = await panel.locator('.change-diff .diff-field-name').first().innerText();
+    await panel.locator('.change-diff .diff-row').first().getByRole('button', { name: 'Open in diff editor' }).click();
+    const diffEditor = page().locator('.editor-instance .monaco-diff-editor');
+    await diffEditor.waitFor({ state: 'visible' });
+    await page().locator('.tabs-container .tab.active', { hasText: field }).waitFor({ state: 'visible' });
+    await parkMouse(page());
+    await shot('05b-diff-editor');
+    await closeEditors();
+  });
+
+  it('6. adds a connection to a vendor API with a credential and sees it ready in the tree', async () => {
+    const label = 'Zluri staging';
+    const address = emulator.baseUrl('zluri');
+    await workbench().openViewContainer('Audit Lens');
+    // The view toolbar's "+" is what a person finds first.
+    await page().locator('.part.sidebar .actions-container .action-label[aria-label="Add Connection"]').click();
+    const input = quickInput();
+    await input.step('Add Connection (1/4)');
+    await input.pick('Zluri');
+    await input.step('Add Connection (2/4)');
+    await input.type('not a host');
+    await input.message.filter({ hasText: 'neither a URL nor a host name' }).waitFor({ state: 'visible' });
+    await input.type(address);
+    await page().keyboard.press('Enter');
+    await input.step('Add Connection (3/4)');
+    await input.type(label);
+    await page().keyboard.press('Enter');
+    await input.step(`Zluri API key for ${label}`);
+    assert.strictEqual(await input.box.getAttribute('type'), 'password', 'the credential box must hide what is typed');
+    await input.type(` ${EMULATOR_CREDENTIALS.zluri.token!} `); // pasted with stray spaces: trimmed
+    await shot('06a-add-connection-credential');
+    await page().keyboard.press('Enter');
+    await input.hidden();
+
+    const answer = page().locator('.notifications-toasts .notification-list-item-message', { hasText: `${label} works` });
+    await answer.waitFor({ state: 'visible', timeout: 30_000 });
+    const row = treeRow(page(), label);
+    await row.waitFor({ state: 'visible' });
+    assert.match(await row.innerText(), new RegExp(`zluri · 127\\.0\\.0\\.1:${new URL(address).port}`));
+    await row.locator('.codicon-pass').waitFor({ state: 'visible' });
+    await parkMouse(page());
+    await shot('06b-connection-ready');
+    // The credential never shows anywhere in the workbench.
+    assert.ok(!(await page().locator('body').innerText()).includes(EMULATOR_CREDENTIALS.zluri.token!));
+  });
+});
