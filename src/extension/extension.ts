@@ -36,14 +36,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<AuditL
   const settings = own(new ExtensionSettings(logger));
   const demo = own(new DemoService(context.globalState, logger));
   const connections = own(new ConnectionStore(logger, demo));
-  const credentials = own(new CredentialStore(context.secrets, logger));
+  const prompts = new PromptsHolder();
+  const credentials = own(new CredentialStore(context.secrets, logger, prompts));
   const status = own(new ConnectionStatus(credentials));
   const http = own(new SharedHttpClient(settings, logger));
   const resolver = new CredentialResolver(credentials, demo, http, logger);
-  const backend = new ExtensionSearchBackend(connections, resolver, demo, settings, http, status, logger);
+  const backend = new ExtensionSearchBackend(connections, resolver, demo, settings, http, status, prompts, logger);
   const panels = own(createResultsPanels(context.extensionUri, backend, logger));
   const recent = own(new RecentSearches(context.globalState));
-  const prompts = new PromptsHolder();
   const launcher = new SearchLauncher(panels, recent, prompts, settings, logger);
   const workspaceFile = own(new WorkspaceSearchFile(logger));
   const userSearches = own(new UserSearches(context.globalState));

@@ -86,7 +86,8 @@ describe('results panel in Chromium', function () {
   });
 
   it('starts a new panel with the columns its search names, but keeps a restored panel\'s own', async () => {
-    const withColumns = (messages: ReturnType<typeof runMessages>) => messages.map((m) => (m.type === 'search' ? { ...m, search: { ...m.search, columns: ['time', 'traceId', 'actor'] as const } } : m));
+    const withColumns = (messages: ReturnType<typeof runMessages>): ReturnType<typeof runMessages> =>
+      messages.map((m) => (m.type === 'search' ? { ...m, search: { ...m.search, columns: ['time', 'traceId', 'actor'] } } : m));
     const headers = (panel: Awaited<ReturnType<typeof openPanel>>) => panel.page.$$eval('[role=columnheader]', (h) => h.map((x) => x.textContent));
     const fresh = await openPanel(browser);
     await fresh.send(...withColumns(runMessages(demo())));

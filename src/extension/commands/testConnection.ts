@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { offerCredentialUpdate } from '../connections/credentialProblem';
 import { describeOutcome, testRequest, type TestOutcome } from '../connections/testRequest';
 import type { Services } from '../services';
 import { connectionFromArg } from './args';
@@ -23,7 +24,7 @@ export class TestConnectionCommand implements Command {
       void vscode.window.showInformationMessage(message);
     } else {
       status.setError(connection.id, outcome.error);
-      void vscode.window.showErrorMessage(message);
+      if (!offerCredentialUpdate(connection, outcome.error, prompts.current)) void vscode.window.showErrorMessage(message);
     }
     return outcome;
   }

@@ -18,6 +18,7 @@ import { curlCommand } from './curl';
 import type { DiffDocuments } from './diffDocuments';
 import { createNonce, renderPanelHtml } from './html';
 import { narrowedQuery, surroundingQuery } from './queries';
+import { showSearchProgress } from './searchProgress';
 import { SearchRun } from './searchRun';
 import type { PanelSearch, SearchBackend } from './types';
 
@@ -64,6 +65,7 @@ export class ResultsPanel extends Disposable {
   private run: SearchRun | undefined;
   private query: AuditQuery | undefined;
   private started: HostMessage | undefined;
+  private progress: vscode.Disposable | undefined;
 
   constructor(readonly panel: vscode.WebviewPanel, private current: PanelSearch, private readonly deps: PanelDeps) {
     super();
@@ -86,6 +88,7 @@ export class ResultsPanel extends Disposable {
     if (this.isDisposed) return;
     this.disposedEmitter.fire();
     super.dispose(); // from here on the run's last words go nowhere: the webview may already be gone
+    this.progress?.dispose();
     this.run?.cancel();
     this.panel.dispose();
   }
@@ -170,6 +173,7 @@ export class ResultsPanel extends Disposable {
           query: this.current.query,
           scope: this.current.scope === 'all' ? 'all' : [...this.current.scope],
           ...(this.current.title ? { title: this.current.title } : {}),
+          ...(this.current.columns ? { columns: [...this.current.columns] } : {}),
         },
         title: this.panel.title,
         connections: targets.map((t) => ({ id: t.connection.id, label: backend.connectionLabel(t.connection.id), vendor: t.connection.vendor })),
@@ -184,9 +188,12 @@ export class ResultsPanel extends Disposable {
         connectionLabel: (id) => backend.connectionLabel(id),
         describeError: describe,
         post: (m) => { if (runId === this.runId) this.post(m); },
+        onError: (connectionId, error) => backend.connectionFailed?.(connectionId, error),
       });
       this.deps.logger.info(`Results panel: searching ${targets.length} connection(s) from ${query.from} to ${query.to}.`);
       this.run.start();
+      this.progress?.dispose();
+      this.progress = showSearchProgress(this.run, this.panel.title);
     } catch (error) {
       this.post({ type: 'queryError', query: text, message: describe(error), position: null });
     }

@@ -16,6 +16,8 @@ export interface SearchRunOptions {
   connectionLabel(connectionId: string): string;
   describeError(error: unknown): string;
   post(message: HostMessage): void;
+  /** One connection failed; the others go on. */
+  onError?(connectionId: string, error: unknown): void;
 }
 
 export class SearchRun {
@@ -159,6 +161,7 @@ export class SearchRun {
       case 'error':
         this.errors.push({ connection: this.options.connectionLabel(update.connectionId), message: this.options.describeError(update.error) });
         this.postStatus();
+        this.options.onError?.(update.connectionId, update.error);
         return;
       case 'done': {
         const { summary } = update;

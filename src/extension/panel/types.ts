@@ -27,6 +27,8 @@ export interface SearchBackend {
   /** Events to load before pausing ("load more" continues). */
   maxEvents(): number;
   connectionLabel(connectionId: string): string;
+  /** Told when one connection of a running search fails (e.g. its credential is refused). */
+  connectionFailed?(connectionId: string, error: unknown): void;
 }
 
 /** Opens and restores results panels. */

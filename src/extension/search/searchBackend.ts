@@ -4,10 +4,12 @@ import type { Connection } from '../../core/model';
 import type { SearchOptions, SearchTarget } from '../../core/search/types';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectionStatus } from '../connections/connectionStatus';
+import { offerCredentialUpdate } from '../connections/credentialProblem';
 import type { CredentialResolver } from '../connections/credentialResolver';
 import type { DemoService } from '../demo/demoService';
 import type { SearchBackend, SearchScope } from '../panel/types';
 import type { ExtensionSettings } from '../settings/extensionSettings';
+import type { PromptsHolder } from '../ui/prompts';
 import type { SharedHttpClient } from './sharedHttpClient';
 
 /** What the results panel searches with: connections + credentials, options from settings. */
@@ -19,6 +21,7 @@ export class ExtensionSearchBackend implements SearchBackend {
     private readonly settings: ExtensionSettings,
     private readonly http: SharedHttpClient,
     private readonly status: ConnectionStatus,
+    private readonly prompts: PromptsHolder,
     private readonly logger: Logger,
   ) {}
 
@@ -56,6 +59,13 @@ export class ExtensionSearchBackend implements SearchBackend {
         throw error;
       }
     }));
+  }
+
+  /** A connection failed mid-search: the tree shows it, and a refused credential is offered for replacement. */
+  connectionFailed(connectionId: string, error: unknown): void {
+    this.status.setError(connectionId, error);
+    const connection = this.connections.get(connectionId);
+    if (connection) offerCredentialUpdate(connection, error, this.prompts.current);
   }
 
   searchOptions(): Omit<SearchOptions, 'signal'> {

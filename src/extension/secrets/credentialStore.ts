@@ -3,6 +3,7 @@ import { AuditLensError } from '../../core/errors';
 import type { Logger } from '../../core/log';
 import type { Connection } from '../../core/model';
 import { originOf } from '../../core/search/requestBuilder';
+import type { Prompts } from '../ui/prompts';
 import { Disposable } from '../util/disposable';
 import { parseStoredCredential, serializeStoredCredential, type StoredCredential } from './storedCredential';
 
@@ -24,7 +25,11 @@ export class CredentialStore extends Disposable {
   readonly onDidChange = this.changed.event;
   private readonly sessionOnly = new Map<string, StoredCredential>();
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly logger: Logger) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly logger: Logger,
+    private readonly prompts: { readonly current: Prompts },
+  ) {
     super();
     this._register(secrets.onDidChange((event) => {
       if (event.key.startsWith(PREFIX)) this.changed.fire(event.key.slice(PREFIX.length));
@@ -80,12 +85,11 @@ export class CredentialStore extends Disposable {
       return 'keychain';
     } catch (error) {
       this.logger.error(`The OS keychain refused the credential of ${connection.id}: ${(error as Error).message}`);
-      const choice = await vscode.window.showWarningMessage(
+      const keep = await this.prompts.current.confirm(
         'The OS keychain is not available, so the credential cannot be saved. Keep it for this session only (it is forgotten when the window closes)?',
-        { modal: true },
         'Keep for This Session',
       );
-      if (choice !== 'Keep for This Session') {
+      if (!keep) {
         throw new AuditLensError('config', 'The credential was not saved: the OS keychain is unavailable. Install or unlock a keyring and try again.', { cause: error });
       }
       this.sessionOnly.set(connection.id, stored);

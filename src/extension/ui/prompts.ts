@@ -9,6 +9,8 @@ export interface Prompts {
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
   /** A modal yes/no; true only when the user chose `action`. */
   confirm(message: string, action: string, detail?: string): Thenable<boolean>;
+  /** A non-modal error notification offering actions; the action chosen, if any. */
+  offer(message: string, ...actions: string[]): Thenable<string | undefined>;
 }
 
 export const windowPrompts: Prompts = {
@@ -16,6 +18,7 @@ export const windowPrompts: Prompts = {
   pick: (items, options) => vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options }),
   confirm: async (message, action, detail) =>
     (await vscode.window.showWarningMessage(message, { modal: true, ...(detail ? { detail } : {}) }, action)) === action,
+  offer: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
 };
 
 /** Holds the prompts in use; tests swap in scripted answers through the extension's API. */

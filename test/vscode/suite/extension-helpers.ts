@@ -16,7 +16,8 @@ export async function api(): Promise<AuditLensApi> {
 export type Answer =
   | { input: string | undefined }
   | { pick: string | undefined }
-  | { confirm: boolean };
+  | { confirm: boolean }
+  | { offer: string | undefined };
 
 /** Answers prompts in order; a question without a scripted answer fails the test. */
 export class ScriptedPrompts implements Prompts {
@@ -55,6 +56,14 @@ export class ScriptedPrompts implements Prompts {
     const answer = this.next('confirm');
     if (!('confirm' in answer)) throw new Error('expected a confirm answer');
     return answer.confirm;
+  }
+
+  async offer(message: string, ...actions: string[]): Promise<string | undefined> {
+    this.asked.push(`offer: ${message} [${actions.join(', ')}]`);
+    const answer = this.next('offer');
+    if (!('offer' in answer)) throw new Error('expected an offer answer');
+    if (answer.offer !== undefined && !actions.includes(answer.offer)) throw new Error(`no action "${answer.offer}" among ${actions.join(', ')}`);
+    return answer.offer;
   }
 
   private next(kind: string): Answer {
