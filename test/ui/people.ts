@@ -41,9 +41,8 @@ export class QuickInput {
 
   /** Replaces what the box holds by typing, key by key, as a person would. */
   async type(text: string): Promise<void> {
+    await this.box.fill('');
     await this.box.focus();
-    await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.press('Backspace');
     await this.page.keyboard.type(text, { delay: 15 });
   }
 
@@ -95,6 +94,26 @@ export async function quickOpen(workbench: Workbench, fileName: string): Promise
   await input.widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor({ state: 'visible' });
   await workbench.page.keyboard.press('Enter');
   await workbench.page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor({ state: 'visible' });
+}
+
+/**
+ * The messages in the notification center, opened from the status bar's bell as a person
+ * would and left open for a screenshot. (This workbench build lists notifications in the
+ * center but shows no toasts while driven headless.)
+ */
+export async function openNotifications(page: Page, hasText: string | RegExp): Promise<Locator> {
+  const center = page.locator('.notifications-center');
+  if (!(await center.isVisible())) await page.locator('.part.statusbar [id="status.notifications"]').click();
+  const message = center.locator('.notification-list-item-message', { hasText });
+  await message.first().waitFor({ state: 'visible' });
+  return message.first();
+}
+
+export async function closeNotifications(page: Page): Promise<void> {
+  const center = page.locator('.notifications-center');
+  await center.locator('.codicon-notifications-clear-all').click();
+  if (await center.isVisible()) await page.keyboard.press('Escape');
+  await center.waitFor({ state: 'hidden' });
 }
 
 /** Moves the mouse out of the way so no hover or tooltip covers a screenshot. */

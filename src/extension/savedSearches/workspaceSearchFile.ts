@@ -1,3 +1,4 @@
+import { rename } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import { Disposable } from '../util/disposable';
@@ -5,6 +6,16 @@ import { parseSavedSearchFile, serializeSavedSearchFile, type SavedSearch } from
 import type { SearchStore, StoreState } from './searchStore';
 
 export const WORKSPACE_FILE = '.vscode/audit-lens.json';
+
+/**
+ * Moves `temp` over `target` in one step. VS Code's `fs.rename` with `overwrite` deletes the
+ * target first, so another window could find no file at all; a local file uses the OS rename,
+ * which replaces it atomically.
+ */
+async function replaceFile(temp: vscode.Uri, target: vscode.Uri): Promise<void> {
+  if (temp.scheme === 'file' && target.scheme === 'file') await rename(temp.fsPath, target.fsPath);
+  else await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+}
 
 /**
  * The shared saved searches in `.vscode/audit-lens.json` of the first workspace folder.
@@ -17,6 +28,7 @@ export class WorkspaceSearchFile extends Disposable implements SearchStore {
   readonly onDidChange = this.changed.event;
   private current: StoreState = { kind: 'ok', searches: [] };
   private watcher: vscode.FileSystemWatcher | undefined;
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly logger: Logger) {
     super();
@@ -43,7 +55,17 @@ export class WorkspaceSearchFile extends Disposable implements SearchStore {
     this.changed.fire();
   }
 
-  async update(change: (searches: SavedSearch[]) => SavedSearch[]): Promise<void> {
+  /**
+   * Changes run one at a time: two at once would both read the same file and the second
+   * rename would drop the first change.
+   */
+  update(change: (searches: SavedSearch[]) => SavedSearch[]): Promise<void> {
+    const next = this.writing.then(() => this.write(change));
+    this.writing = next.then(undefined, () => undefined);
+    return next;
+  }
+
+  private async write(change: (searches: SavedSearch[]) => SavedSearch[]): Promise<void> {
     const uri = this.uri;
     if (!uri) throw new Error('Open a folder to keep saved searches in the workspace.');
     const fresh = await this.read(); // never write over edits made since the last read
@@ -58,7 +80,7 @@ export class WorkspaceSearchFile extends Disposable implements SearchStore {
     const temp = vscode.Uri.joinPath(folder, `.audit-lens.json.${process.pid}.${Date.now()}.tmp`);
     await vscode.workspace.fs.writeFile(temp, Buffer.from(text, 'utf8'));
     try {
-      await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+      await replaceFile(temp, uri);
     } catch (error) {
       await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
       throw error;

@@ -19,7 +19,21 @@ describe('extension: credential cleaning', () => {
     assert.ok(cleaned.ok && cleaned.value === 'P2abc:K2xyz');
   });
 
+  it('removes quotes around the whole value, then a Bearer prefix inside them', () => {
+    for (const input of ['"tok_123"', "'tok_123'", '\u201ctok_123\u201d', '  "Bearer tok_123"\n']) {
+      const cleaned = cleanCredential(input);
+      assert.ok(cleaned.ok, input);
+      assert.strictEqual(cleaned.value, 'tok_123');
+      assert.match(cleaned.notes[0] ?? '', /quotes/);
+    }
+  });
+
   for (const [input, reason] of [
+    ['tok"123', /quote/],
+    ['"tok_123', /quote/],
+    ['tökén', /not plain ASCII/],
+    ['tok\u200b123', /not plain ASCII/],
+    ['tok\u2028123', /line break/],
     ['abc\ndef', /line break/],
     ['abc\r\ndef', /line break/],
     ['abc\u0007def', /control character/],
