@@ -6,11 +6,28 @@ const fs = require('fs');
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev') || watch;
 
+/** The extension loads these on first use (src/extension/lazy/load.ts): each is a bundle of its own. */
+const LAZY_MODULES = { './httpModule': 'lazyHttp', './emulatorModule': 'lazyEmulator' };
+
+/** @type {import('esbuild').Plugin} */
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(httpModule|emulatorModule)$/ }, (args) => (
+      args.importer.endsWith('lazy/load.ts') ? { path: `./${LAZY_MODULES[args.path]}.js`, external: true } : undefined
+    ));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
     entryPoints: { extension: 'src/extension/extension.ts' },
-    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
+    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyModules],
+  },
+  {
+    entryPoints: Object.fromEntries(Object.entries(LAZY_MODULES).map(([source, name]) => [name, `src/extension/lazy/${source.slice(2)}.ts`])),
+    platform: 'node', format: 'cjs', target: 'node20',
   },
   {
     entryPoints: { cli: 'src/cli/main.ts' },

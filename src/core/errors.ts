@@ -30,7 +30,14 @@ export interface AuditLensErrorInit {
   cause?: unknown;
 }
 
+/**
+ * Marks errors so they are recognised across bundles: the extension loads the HTTP client
+ * as a bundle of its own, with its own copy of these classes, so `instanceof` is not enough.
+ */
+const ERROR_BRAND = Symbol.for('audit-lens.AuditLensError');
+
 export class AuditLensError extends Error {
+  readonly [ERROR_BRAND] = true;
   readonly reason: ErrorReason;
   readonly vendor?: VendorId;
   readonly status?: number;
@@ -56,5 +63,5 @@ export class AuditLensError extends Error {
 }
 
 export function isAuditLensError(value: unknown): value is AuditLensError {
-  return value instanceof AuditLensError;
+  return value instanceof AuditLensError || (typeof value === 'object' && value !== null && ERROR_BRAND in value);
 }

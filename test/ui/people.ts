@@ -73,11 +73,18 @@ export async function resultsPanel(page: Page, query: string | RegExp, timeoutMs
   throw new Error(`no results panel with the query ${String(query)} appeared within ${timeoutMs / 1000} s`);
 }
 
-/** Waits until a results panel has finished fetching and returns how many rows it shows. */
+/**
+ * Waits until a results panel has finished fetching and shows its rows (the table renders
+ * a moment after the status line), then returns how many events it loaded.
+ */
 export async function settledRows(frame: Frame, timeoutMs = 30_000): Promise<number> {
-  await frame.locator('.status-line .status-count').waitFor({ state: 'visible', timeout: timeoutMs });
+  const count = frame.locator('.status-line .status-count');
+  await count.waitFor({ state: 'visible', timeout: timeoutMs });
   await frame.locator('.status-line .codicon-loading').waitFor({ state: 'detached', timeout: timeoutMs });
-  return frame.locator('.table-body [role="row"]').count();
+  const loaded = Number(/^([\d,]+)/.exec(await count.innerText())?.[1]?.replace(/,/g, '') ?? 'NaN');
+  if (Number.isNaN(loaded)) throw new Error(`unexpected status line: ${await count.innerText()}`);
+  if (loaded > 0) await frame.locator('.table-body [role="row"]').first().waitFor({ state: 'visible', timeout: timeoutMs });
+  return loaded;
 }
 
 /** The vendors of the rows the grid renders (virtualized: the visible ones). */

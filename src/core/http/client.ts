@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { AuditLensError } from '../errors';
+import { AuditLensError, isAuditLensError } from '../errors';
 import { silentLogger, type Logger } from '../log';
 import { createDispatcher } from './dispatcher';
 import { formatBytes, formatDuration } from './duration';
@@ -89,7 +89,7 @@ class Sending {
       try {
         raw = await exchange(this.dispatcher, request, this.url, this.target.host, this.scope.signal, settings);
       } catch (error) {
-        if (this.scope.cause || error instanceof AuditLensError) throw error;
+        if (this.scope.cause || isAuditLensError(error)) throw error;
         const failure = classifyNetworkError(error, request.vendor, this.target.host, settings);
         if (!failure.retryable || !request.idempotent) throw failure.error;
         if (attempt > settings.maxRetries) throw gaveUp(failure.error, attempt);

@@ -74,7 +74,15 @@ function reasonFor(status: number, vendorInfo?: VendorErrorInfo): ErrorReason {
  * A non-2xx answer, carrying what the engine needs to re-map it with the vendor's own
  * wording (`withVendorInfo(adapter.parseError(status, body))`). Never carries request headers.
  */
+const STATUS_BRAND = Symbol.for('audit-lens.HttpStatusError');
+
+/** Recognises an HttpStatusError also when it comes from another bundle's copy of the class. */
+export function isHttpStatusError(value: unknown): value is HttpStatusError {
+  return value instanceof HttpStatusError || (typeof value === 'object' && value !== null && STATUS_BRAND in value);
+}
+
 export class HttpStatusError extends AuditLensError {
+  readonly [STATUS_BRAND] = true;
   override readonly status: number;
   override readonly vendor: VendorId;
   /** Parsed JSON body, the text when it is not JSON, undefined when empty. */

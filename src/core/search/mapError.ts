@@ -1,10 +1,10 @@
 import { AuditLensError, isAuditLensError } from '../errors';
-import { HttpStatusError } from '../http/statusErrors';
+import { isHttpStatusError } from '../http/statusErrors';
 import type { VendorAdapter } from '../vendors/adapter';
 
 /** Any failure of a page request as a typed error, worded with the vendor's own message when its body has one. */
 export function mapRequestError(adapter: VendorAdapter, error: unknown): AuditLensError {
-  if (error instanceof HttpStatusError) {
+  if (isHttpStatusError(error)) {
     let info;
     try {
       info = adapter.parseError(error.status, error.body);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AuditEvent, VendorId } from '../model';
 import type { RecordWarning } from './adapter';
+import '../validationMessages';
 
 /** A plain object view of a vendor record, whatever it was. */
 export function asRecord(value: unknown): Record<string, unknown> {
@@ -102,7 +103,7 @@ export interface NormalizedRecords {
 export function normalizeRecords<T>(
   vendor: VendorId,
   records: readonly unknown[],
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   toEvent: (record: T, raw: Record<string, unknown>) => AuditEvent,
   salvage: (raw: Record<string, unknown>) => AuditEvent,
 ): NormalizedRecords {

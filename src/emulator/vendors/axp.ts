@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EMULATOR_AXP_ACCOUNT, EMULATOR_CREDENTIALS } from '../credentials';
 import { type Dataset, pick, PEOPLE, type Random, uuid } from '../dataset';
 import type { EmulatorRequest, EmulatorResponse, VendorRoute } from '../types';
+import '../../core/validationMessages';
 
 /*
  * Avaya Experience Platform, user administration audit records:
@@ -203,16 +204,16 @@ function problem(status: 400 | 401 | 404 | 405, title: string, detail: string): 
   return { status, body: { type: `${DOCS}#${anchor}`, title, status, detail } };
 }
 
-const isoText = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 date-time');
+const isoText = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 date-time'));
 
 const searchBodySchema = z.object({
-  startDate: isoText.optional(),
-  endDate: isoText.optional(),
-  event: z.string().optional(),
-  author: z.string().optional(),
-  type: z.string().optional(),
-  ipAddress: z.string().max(15, 'must be an IPv4 address of at most 15 characters').optional(),
-  searchKeyword: z.string().optional(),
+  startDate: z.optional(isoText),
+  endDate: z.optional(isoText),
+  event: z.optional(z.string()),
+  author: z.optional(z.string()),
+  type: z.optional(z.string()),
+  ipAddress: z.optional(z.string().check(z.maxLength(15, 'must be an IPv4 address of at most 15 characters'))),
+  searchKeyword: z.optional(z.string()),
 });
 type SearchBody = z.infer<typeof searchBodySchema>;
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { VENDORS, type Connection, type VendorId } from '../../core/model';
 import { originOf } from '../../core/search/requestBuilder';
 import { getAdapter } from '../../core/vendors/registry';
@@ -11,11 +11,11 @@ import type { Services } from '../services';
 import { credentialsOf } from '../secrets/storedCredential';
 import type { Command } from './command';
 
-const argsSchema = credentialArgsSchema.extend({
-  vendor: z.enum(VENDORS).optional(),
-  label: z.string().optional(),
-  address: z.string().optional(),
-  accountId: z.string().optional(),
+const argsSchema = z.extend(credentialArgsSchema, {
+  vendor: z.optional(z.enum(VENDORS)),
+  label: z.optional(z.string()),
+  address: z.optional(z.string()),
+  accountId: z.optional(z.string()),
 });
 
 /** "Audit Lens: Add Connection": vendor → its fields → credential → a test request → save. */

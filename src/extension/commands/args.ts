@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Connection } from '../../core/model';
 import type { ConnectionStore } from '../connections/connectionStore';
 import { searchRefSchema, type SearchRef } from '../savedSearches/savedSearches';

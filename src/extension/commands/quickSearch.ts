@@ -76,7 +76,8 @@ export class QuickSearchCommand implements Command {
         const query = chosen?.query ?? picker.value;
         const check = checkQuickSearch(query, defaultSince);
         if (!check.ok) {
-          picker.value = query;
+          // Only when a recent item was chosen: re-setting the typed value would arrive late and undo keys typed since.
+          if (picker.value !== query) picker.value = query;
           update();
           return; // stay open: the detail line says what to fix
         }

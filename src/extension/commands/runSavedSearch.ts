@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PanelSearch } from '../panel/types';
 import { toPanelSearch } from '../savedSearches/savedSearches';
 import type { Services } from '../services';

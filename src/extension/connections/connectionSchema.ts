@@ -1,16 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { VENDORS, type Connection } from '../../core/model';
+import '../../core/validationMessages';
 
 export const CONNECTION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** One connection as stored in the user setting `auditLens.connections`. */
-export const connectionDefinitionSchema = z.object({
-  id: z.string().regex(CONNECTION_ID, 'use lowercase letters, digits and dashes'),
-  label: z.string().trim().min(1),
+export const connectionDefinitionSchema = z.strictObject({
+  id: z.string().check(z.regex(CONNECTION_ID, 'use lowercase letters, digits and dashes')),
+  label: z.string().check(z.trim(), z.minLength(1)),
   vendor: z.enum(VENDORS),
-  baseUrl: z.string().regex(/^https?:\/\//, 'must start with https://'),
-  accountId: z.string().trim().min(1).optional(),
-}).strict();
+  baseUrl: z.string().check(z.regex(/^https?:\/\//, 'must start with https://')),
+  accountId: z.optional(z.string().check(z.trim(), z.minLength(1))),
+});
 
 export interface ConnectionProblem {
   index: number;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Connection } from '../../core/model';
 import { cleanCredential } from '../secrets/credentialCleaning';
 import type { StoredCredential } from '../secrets/storedCredential';
@@ -9,10 +9,10 @@ import { VENDOR_SETUP } from './vendorFields';
 
 /** Credential values given programmatically (tests, other commands); anything missing is asked. */
 export const credentialArgsSchema = z.object({
-  token: z.string().optional(),
-  appKey: z.string().optional(),
-  email: z.string().optional(),
-  password: z.string().optional(),
+  token: z.optional(z.string()),
+  appKey: z.optional(z.string()),
+  email: z.optional(z.string()),
+  password: z.optional(z.string()),
 });
 export type CredentialArgs = z.infer<typeof credentialArgsSchema>;
 

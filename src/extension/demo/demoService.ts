@@ -5,6 +5,7 @@ import { EMULATOR_AXP_ACCOUNT, EMULATOR_CREDENTIALS } from '../../emulator/crede
 import type { Emulator } from '../../emulator/server';
 import type { ConnectionSource } from '../connections/connectionStore';
 import { Disposable } from '../util/disposable';
+import { loadEmulatorModule } from '../lazy/load';
 
 const ENABLED_KEY = 'auditLens.demo.enabled';
 const DEMO_PREFIX = 'demo-';
@@ -85,7 +86,7 @@ export class DemoService extends Disposable implements ConnectionSource {
   }
 
   private async start(): Promise<Emulator> {
-    const { startEmulator } = await import('../../emulator/start');
+    const { startEmulator } = loadEmulatorModule();
     const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
     if (this.isDisposed) {
       await emulator.close();

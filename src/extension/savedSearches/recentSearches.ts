@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { SearchScope } from '../panel/types';
 import { Disposable } from '../util/disposable';
 

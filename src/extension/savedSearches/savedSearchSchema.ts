@@ -1,25 +1,26 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { COLUMN_IDS } from '../../shared/columns';
+import '../../core/validationMessages';
 
 /** "all" or a connection id/label. Saved searches name a connection, never a host or credential. */
 export const ALL_CONNECTIONS = 'all';
 
-export const savedSearchSchema = z.object({
-  name: z.string().trim().min(1, 'a saved search needs a name').max(200),
+export const savedSearchSchema = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(1, 'a saved search needs a name'), z.maxLength(200)),
   /** Folder path in the tree, `/`-separated (e.g. "Security/Logins"). */
-  folder: z.string().trim().min(1).max(200).optional(),
-  connection: z.string().trim().min(1, 'name a connection id or "all"'),
+  folder: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  connection: z.string().check(z.trim(), z.minLength(1, 'name a connection id or "all"')),
   query: z.string(),
-  columns: z.array(z.enum(COLUMN_IDS)).min(1).optional(),
-}).strict();
+  columns: z.optional(z.array(z.enum(COLUMN_IDS)).check(z.minLength(1))),
+});
 export type SavedSearch = z.infer<typeof savedSearchSchema>;
 
 /** `.vscode/audit-lens.json` (and the user store, which shares the shape). */
-export const savedSearchFileSchema = z.object({
-  $schema: z.string().optional(),
+export const savedSearchFileSchema = z.strictObject({
+  $schema: z.optional(z.string()),
   version: z.literal(1),
   searches: z.array(savedSearchSchema),
-}).strict().superRefine((file, ctx) => {
+}).check(z.superRefine((file, ctx) => {
   const seen = new Set<string>();
   file.searches.forEach((search, index) => {
     const key = searchKey(search);
@@ -28,7 +29,7 @@ export const savedSearchFileSchema = z.object({
     }
     seen.add(key);
   });
-});
+}));
 export type SavedSearchFile = z.infer<typeof savedSearchFileSchema>;
 
 /** Identifies a search within one store: folder + name. */

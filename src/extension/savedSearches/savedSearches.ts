@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PanelSearch } from '../panel/types';
 import { ALL_CONNECTIONS, searchKey, uniqueName, type SavedSearch } from './savedSearchSchema';
 import type { SearchStore, StoreKind } from './searchStore';
@@ -7,7 +7,7 @@ import type { SearchStore, StoreKind } from './searchStore';
 export const searchRefSchema = z.object({
   store: z.enum(['workspace', 'user']),
   name: z.string(),
-  folder: z.string().optional(),
+  folder: z.optional(z.string()),
 });
 export type SearchRef = z.infer<typeof searchRefSchema>;
 

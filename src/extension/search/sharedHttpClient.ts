@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { createHttpClient } from '../../core/http/client';
 import type { HttpClient } from '../../core/http/types';
 import type { Logger } from '../../core/log';
 import type { ExtensionSettings } from '../settings/extensionSettings';
+import { loadHttpModule } from '../lazy/load';
 import { Disposable } from '../util/disposable';
 
 /** One HTTP client for every search, rebuilt when the network settings change. */
@@ -32,7 +32,7 @@ export class SharedHttpClient extends Disposable {
   get(): HttpClient {
     if (!this.client) {
       const { proxy, requestTimeoutSeconds } = this.settings.value;
-      this.client = createHttpClient({
+      this.client = loadHttpModule().createHttpClient({
         logger: this.logger,
         deadlineMs: requestTimeoutSeconds * 1000,
         ...(proxy ? { proxyUrl: proxy } : {}),

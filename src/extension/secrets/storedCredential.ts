@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Credentials } from '../../core/model';
 
 /** A Surfsight email + password login, kept so the 24-hour token can be renewed. */
 export const surfsightLoginSchema = z.object({
-  email: z.string().min(1),
-  password: z.string().min(1),
+  email: z.string().check(z.minLength(1)),
+  password: z.string().check(z.minLength(1)),
 });
 export type SurfsightLogin = z.infer<typeof surfsightLoginSchema>;
 
@@ -13,12 +13,12 @@ export type SurfsightLogin = z.infer<typeof surfsightLoginSchema>;
  * entered for (DESIGN.md security model). `expiresAt` is set for renewable tokens.
  */
 export const storedCredentialSchema = z.object({
-  token: z.string().min(1),
-  appKey: z.string().min(1).optional(),
-  origin: z.string().min(1),
-  login: surfsightLoginSchema.optional(),
+  token: z.string().check(z.minLength(1)),
+  appKey: z.optional(z.string().check(z.minLength(1))),
+  origin: z.string().check(z.minLength(1)),
+  login: z.optional(surfsightLoginSchema),
   /** Epoch ms after which the token must be renewed (Surfsight login tokens). */
-  expiresAt: z.number().int().positive().optional(),
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type StoredCredential = z.infer<typeof storedCredentialSchema>;
 

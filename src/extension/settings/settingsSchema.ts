@@ -1,21 +1,22 @@
 import { COLUMN_IDS, DEFAULT_COLUMNS } from '../../shared/columns';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { VENDORS } from '../../core/model';
+import '../../core/validationMessages';
 
-const duration = z.string().regex(/^\d+[smhdw]$/, 'use a duration like 24h or 7d');
+const duration = z.string().check(z.regex(/^\d+[smhdw]$/, 'use a duration like 24h or 7d'));
 
 
 /** The `auditLens.*` settings (package.json contributes.configuration), validated. */
 export const settingsSchema = z.object({
-  pageSize: z.partialRecord(z.enum(VENDORS), z.number().int().min(1).max(10_000)).default({}),
-  maxEvents: z.number().int().min(1).max(1_000_000).default(5000),
-  requestTimeoutSeconds: z.number().int().min(1).max(600).default(30),
-  proxy: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
-  extraCaFile: z.string().default(''),
-  defaultTimeRange: duration.default('24h'),
-  traceTimeRange: duration.default('7d'),
-  columns: z.array(z.enum(COLUMN_IDS)).min(1).default([...DEFAULT_COLUMNS]),
-  traceLinksEnabled: z.boolean().default(true),
+  pageSize: z._default(z.partialRecord(z.enum(VENDORS), z.number().check(z.int(), z.gte(1), z.lte(10_000))), {}),
+  maxEvents: z._default(z.number().check(z.int(), z.gte(1), z.lte(1_000_000)), 5000),
+  requestTimeoutSeconds: z._default(z.number().check(z.int(), z.gte(1), z.lte(600)), 30),
+  proxy: z._default(z.union([z.literal(''), z.url({ protocol: /^https?$/ })]), ''),
+  extraCaFile: z._default(z.string(), ''),
+  defaultTimeRange: z._default(duration, '24h'),
+  traceTimeRange: z._default(duration, '7d'),
+  columns: z._default(z.array(z.enum(COLUMN_IDS)).check(z.minLength(1)), [...DEFAULT_COLUMNS]),
+  traceLinksEnabled: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;

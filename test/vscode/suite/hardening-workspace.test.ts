@@ -138,7 +138,7 @@ describe('hardening: a malicious or broken workspace (rows 12, 13)', () => {
         } catch {
           torn.push(text);
         }
-        await new Promise((r) => setImmediate(r));
+        await new Promise((r) => setTimeout(r, 5));
       }
     })();
     const names = Array.from({ length: 20 }, (_, i) => `Concurrent ${i}`);

@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A date AXP writes as ISO-8601 text (`2021-11-14T09:24:05.234Z`). */
-const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not an ISO-8601 date');
+const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'not an ISO-8601 date'));
 
 /** One audit record. It has no id; `auditData` is a snapshot of the object after the event. */
 export const axpRecordSchema = z.looseObject({
   date: isoDate,
-  event: z.string().min(1),
+  event: z.string().check(z.minLength(1)),
   author: z.string(),
-  ipAddress: z.string().nullish(),
-  type: z.string().min(1),
+  ipAddress: z.nullish(z.string()),
+  type: z.string().check(z.minLength(1)),
   auditData: z.record(z.string(), z.unknown()),
 });
 
@@ -21,15 +21,15 @@ export const axpPageSchema = z.looseObject({
 /** Read on its own so a malformed pagination block never costs the page its records. */
 export const axpPaginationSchema = z.looseObject({
   pagination: z.looseObject({
-    pageNumber: z.number().int().optional(),
-    pageSize: z.number().int().optional(),
-    total: z.number().int().nonnegative(),
+    pageNumber: z.optional(z.number().check(z.int())),
+    pageSize: z.optional(z.number().check(z.int())),
+    total: z.number().check(z.int(), z.nonnegative()),
   }),
 });
 
 /** A wrong-typed field in an error body is ignored rather than hiding the fields that are readable. */
-function tolerant<T extends z.ZodType>(schema: T) {
-  return schema.optional().catch(undefined);
+function tolerant<T extends z.ZodMiniType>(schema: T) {
+  return z.catch(z.optional(schema), undefined);
 }
 
 /**
@@ -44,6 +44,6 @@ export const axpErrorSchema = z.looseObject({
   detail: tolerant(z.string()),
   code: tolerant(z.union([z.string(), z.number()])),
   message: tolerant(z.string()),
-  error: tolerant(z.union([z.string(), z.looseObject({ message: z.string().optional() })])),
+  error: tolerant(z.union([z.string(), z.looseObject({ message: z.optional(z.string()) })])),
   errors: tolerant(z.array(z.unknown())),
 });

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** ISO-8601 text the way Perfecto writes `timestamp`, checked to be a real time. */
-const isoTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not an ISO-8601 time');
+const isoTime = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'not an ISO-8601 time'));
 
-const optionalText = z.string().nullish();
+const optionalText = z.nullish(z.string());
 
 /** One `changes` entry: `{ old, new }`; either side may be missing for creations and deletions. */
-const changeSchema = z.object({ old: z.unknown().optional(), new: z.unknown().optional() });
+const changeSchema = z.object({ old: z.optional(z.unknown()), new: z.optional(z.unknown()) });
 
 /**
  * `_source` of one hit. Perfecto mixes key styles between hits (`resourceId` and
@@ -28,15 +28,15 @@ export const perfectoSourceSchema = z.object({
   actor_id: optionalText,
   trace_id: optionalText,
   traceId: optionalText,
-  custom_fields: z.record(z.string(), z.unknown()).nullish(),
-  changes: z.record(z.string(), changeSchema).nullish(),
+  custom_fields: z.nullish(z.record(z.string(), z.unknown())),
+  changes: z.nullish(z.record(z.string(), changeSchema)),
 });
 
 /** One element of `hits.hits`. */
 export const perfectoHitSchema = z.object({
-  _id: z.string().min(1),
+  _id: z.string().check(z.minLength(1)),
   _source: perfectoSourceSchema,
-  sort: z.array(z.unknown()).optional(),
+  sort: z.optional(z.array(z.unknown())),
 });
 
 /**
@@ -46,10 +46,10 @@ export const perfectoHitSchema = z.object({
  */
 export const perfectoEnvelopeSchema = z.object({
   hits: z.object({
-    total: z.union([
-      z.number().int().nonnegative(),
-      z.object({ value: z.number().int().nonnegative(), relation: z.string().optional() }),
-    ]).nullish(),
+    total: z.nullish(z.union([
+      z.number().check(z.int(), z.nonnegative()),
+      z.object({ value: z.number().check(z.int(), z.nonnegative()), relation: z.optional(z.string()) }),
+    ])),
     hits: z.array(z.unknown()),
   }),
 });
@@ -58,6 +58,6 @@ export type PerfectoEnvelope = z.infer<typeof perfectoEnvelopeSchema>;
 
 /** Perfecto's error body: a JSON array of messages. */
 export const perfectoErrorSchema = z.array(z.object({
-  userMessage: z.string().min(1),
-  developerMessage: z.string().nullish(),
-})).min(1);
+  userMessage: z.string().check(z.minLength(1)),
+  developerMessage: z.nullish(z.string()),
+})).check(z.minLength(1));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AuditLensError } from '../../errors';
 import { parseBaseUrl } from '../../search/requestBuilder';
 import type { VendorRequest } from '../adapter';
@@ -9,7 +9,7 @@ export const SURFSIGHT_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** The login answer: `{ data: { token } }`. */
 export const surfsightAuthResponseSchema = z.object({
-  data: z.object({ token: z.string().min(1) }),
+  data: z.object({ token: z.string().check(z.minLength(1)) }),
 });
 export type SurfsightAuthResponse = z.infer<typeof surfsightAuthResponseSchema>;
 

@@ -1,33 +1,33 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { toIsoTime } from '../normalize';
 
 /** Surfsight ids arrive as numbers or as numeric strings, depending on the field and the release. */
 const idLike = z.union([z.string(), z.number()]);
-const optionalId = idLike.nullable().optional();
-const optionalText = z.string().nullable().optional();
+const optionalId = z.optional(z.nullable(idLike));
+const optionalText = z.optional(z.nullable(z.string()));
 /** `value` / `previousValue`: JSON encoded in a string, or already decoded. */
-const encodedValue = z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullable().optional();
+const encodedValue = z.optional(z.nullable(z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())])));
 
 /** `{ data: [...], metadata: { count, limit, offset } }`; records are validated one by one. */
 export const surfsightEnvelopeSchema = z.object({
   data: z.array(z.unknown()),
-  metadata: z.unknown().optional(),
+  metadata: z.optional(z.unknown()),
 });
 
-const countLike = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
+const countLike = z.union([z.number().check(z.int(), z.nonnegative()), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))]);
 
 /** Read apart from the envelope so a drifted metadata block never costs the page its records. */
 export const surfsightMetadataSchema = z.object({
-  count: countLike.optional(),
-  limit: countLike.optional(),
-  offset: countLike.optional(),
+  count: z.optional(countLike),
+  limit: z.optional(countLike),
+  offset: z.optional(countLike),
 });
 
 export const surfsightRecordSchema = z.object({
   id: idLike,
   message: optionalText,
   reason: optionalText,
-  createdAt: z.string().refine((value) => toIsoTime(value) !== null, 'not an ISO-8601 time'),
+  createdAt: z.string().check(z.refine((value) => toIsoTime(value) !== null, 'not an ISO-8601 time')),
   value: encodedValue,
   previousValue: encodedValue,
   organizationId: optionalId,
@@ -44,7 +44,7 @@ export const surfsightRecordSchema = z.object({
   source: optionalText,
   method: optionalText,
   endpoint: optionalText,
-  queryParams: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable().optional(),
+  queryParams: z.optional(z.nullable(z.union([z.string(), z.record(z.string(), z.unknown())]))),
   requestId: optionalText,
 });
 export type SurfsightRecord = z.infer<typeof surfsightRecordSchema>;
@@ -54,8 +54,8 @@ export type SurfsightRecord = z.infer<typeof surfsightRecordSchema>;
  * Node back end most plausibly uses: `{ statusCode, error, message, requestId? }`.
  */
 export const surfsightErrorSchema = z.object({
-  message: z.string().optional(),
-  error: z.string().optional(),
-  statusCode: z.number().optional(),
-  requestId: z.string().optional(),
-}).refine((body) => Boolean(body.message || body.error), 'no message');
+  message: z.optional(z.string()),
+  error: z.optional(z.string()),
+  statusCode: z.optional(z.number()),
+  requestId: z.optional(z.string()),
+}).check(z.refine((body) => Boolean(body.message || body.error), 'no message'));

@@ -1,19 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { toIsoTime } from '../normalize';
 
-const optionalString = z.string().nullish();
+const optionalString = z.nullish(z.string());
 
 /** One item of `GET /ext/v1/audit/list`. `event_title`/`event_description` hold HTML. */
 export const zluriRecordSchema = z.looseObject({
-  _id: z.string().min(1),
+  _id: z.string().check(z.minLength(1)),
   actor: optionalString,
   actor_id: optionalString,
   actor_name: optionalString,
   actor_role: optionalString,
   entity: optionalString,
-  event: z.string().min(1),
+  event: z.string().check(z.minLength(1)),
   event_description: optionalString,
-  event_timestamp: z.string().refine((value) => toIsoTime(value) !== null, 'expected an ISO-8601 time'),
+  event_timestamp: z.string().check(z.refine((value) => toIsoTime(value) !== null, 'expected an ISO-8601 time')),
   event_title: optionalString,
   event_type: optionalString,
 });
@@ -24,13 +24,13 @@ export type ZluriRecord = z.infer<typeof zluriRecordSchema>;
  * matched), so a body without one is not a Zluri page at all.
  */
 export const zluriEnvelopeSchema = z.looseObject({
-  count: z.unknown().optional(),
+  count: z.optional(z.unknown()),
   items: z.array(z.unknown()),
 });
 
 /** `{ code: "MISC", errors: [{ msg }] }`; the rate limit answers `code: "RATE_LIMIT_EXCEEDED"`. */
 export const zluriErrorSchema = z.looseObject({
-  code: z.string().optional(),
-  errors: z.array(z.looseObject({ msg: z.string().optional() })).optional(),
-  message: z.string().optional(),
-}).refine((body) => Boolean(body.code || body.message || body.errors?.some((error) => error.msg)));
+  code: z.optional(z.string()),
+  errors: z.optional(z.array(z.looseObject({ msg: z.optional(z.string()) }))),
+  message: z.optional(z.string()),
+}).check(z.refine((body) => Boolean(body.code || body.message || body.errors?.some((error) => error.msg))));
