@@ -121,15 +121,9 @@ describe('newcomer walkthrough', function () {
     const editor = page().locator('.editor-instance .monaco-editor').first();
     await editor.locator('.view-line', { hasText: 'settlement failed' }).waitFor({ state: 'visible' });
 
-    // Select the id the way a person does: find it (Ctrl+F), Enter, Esc keeps the selection.
-    await editor.locator('.view-lines').click();
-    await page().keyboard.press('ControlOrMeta+F');
-    await page().locator('.find-widget textarea[aria-label="Find"]').waitFor({ state: 'visible' });
-    await page().keyboard.type(sharedTrace);
-    await page().keyboard.press('Enter');
-    await page().keyboard.press('Escape');
-    await page().locator('.find-widget.visible').waitFor({ state: 'detached' });
-    await editor.locator('.selected-text').first().waitFor({ state: 'visible' });
+    // Select the id the way a person does: double-click it (it is one word, underlined as a link).
+    await editor.locator('.view-line', { hasText: 'settlement failed' }).locator('.detected-link').first().dblclick();
+    await page().locator('.part.statusbar', { hasText: '(32 selected)' }).waitFor({ state: 'visible' });
     await shot('04a-trace-id-selected');
 
     await workbench().runCommand('Audit Lens: Search Trace ID');
@@ -149,7 +143,8 @@ describe('newcomer walkthrough', function () {
   });
 
   it('4. also offers the trace search on hover in the log file', async () => {
-    await page().locator('.tabs-container .tab', { hasText: 'billing.log' }).click();
+    await closeEditors();
+    await quickOpen(workbench(), 'billing.log');
     const editor = page().locator('.editor-instance .monaco-editor').first();
     // The id is underlined as a link; resting the mouse on it shows the hover.
     const id = editor.locator('.view-line', { hasText: 'retrying settlement' }).locator('.detected-link').first();
@@ -162,10 +157,14 @@ describe('newcomer walkthrough', function () {
     await input.step('Search Trace ID');
     await input.pick('Last 30 days');
     const panel = await resultsPanel(page(), new RegExp(`^trace:${sharedTrace} since:30d$`));
+    assert.ok(await settledRows(panel) >= 2, 'the hover link\'s search found fewer than two events');
     assert.ok((await vendorsShown(panel)).size > 1, 'the hover link did not open the merged timeline');
   });
 
   it('5. opens the change diff of an event from the keyboard, then in the diff editor', async () => {
+    // Room for the table and the detail pane side by side: hide the side bar (Ctrl+B).
+    await page().keyboard.press('ControlOrMeta+B');
+    await page().locator('.part.sidebar').waitFor({ state: 'hidden' });
     const panel = await resultsPanel(page(), new RegExp(`^trace:${sharedTrace}`));
     await settledRows(panel);
     const grid = panel.locator('[role="grid"]');
@@ -185,6 +184,12 @@ describe('newcomer walkthrough', function () {
     await panel.locator('.change-diff .diff-row').first().waitFor({ state: 'visible' });
     const marked = await panel.locator('.change-diff mark').count();
     assert.ok(marked > 0, 'the change diff highlights nothing');
+    // "d" brings the diff itself into view, not only its heading.
+    await panel.locator('.change-diff .diff-table').first().waitFor({ state: 'visible' });
+    assert.ok(await panel.locator('.change-diff mark').first().evaluate((mark) => {
+      const box = mark.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }), 'the highlighted change is scrolled out of view');
     await parkMouse(page());
     await shot('05a-change-diff');
 
@@ -228,8 +233,9 @@ describe('newcomer walkthrough', function () {
     await row.locator('.codicon-pass').waitFor({ state: 'visible' });
     await parkMouse(page());
     await shot('06b-connection-ready');
-    // The test request's answer, shown before the connection was saved.
+    // The test request's answer, shown before the connection was saved; its progress is gone.
     const answer = await openNotifications(page(), `${label} works`);
+    await page().locator('.notifications-center .notification-list-item-message', { hasText: `Testing ${label}` }).waitFor({ state: 'detached' });
     assert.match(await answer.innerText(), /the vendor answered with events/);
     await shot('06c-test-request-answer');
     await closeNotifications(page());

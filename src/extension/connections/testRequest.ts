@@ -29,7 +29,7 @@ export async function testRequest(connection: Connection, credentials: Credentia
             events += update.events.length;
             const first = update.events[0];
             if (first && sample === undefined) sample = `${first.time} ${first.actor.name ?? first.actor.id ?? '?'}: ${first.action}`;
-            progress.report({ message: `${update.progress.pages} pages, ${update.progress.events} events` });
+            progress.report({ message: `${update.progress.pages} ${update.progress.pages === 1 ? 'page' : 'pages'}, ${update.progress.events} events` });
           }
           if (update.kind === 'done') return { ok: true, events, ...(sample ? { sample } : {}), cancelled: update.summary.cancelled };
         }

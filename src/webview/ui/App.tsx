@@ -119,7 +119,12 @@ export function App() {
   const closeDetail = () => { update({ detailOpen: false }); grid.current?.focus(); };
   const showChanges = () => {
     update({ detailOpen: true });
-    requestAnimationFrame(() => document.getElementById('detail-changes')?.focus());
+    // Scrolled to the top of the pane, not just into view: the diff below the heading must show.
+    requestAnimationFrame(() => {
+      const heading = document.getElementById('detail-changes');
+      heading?.focus({ preventScroll: true });
+      heading?.scrollIntoView({ block: 'start' });
+    });
   };
 
   const onGridKey = (e: KeyboardEvent) => {
