@@ -17,10 +17,10 @@ const REPEATS: Record<number, number> = { 1_000: 5, 10_000: 3, 100_000: 3 };
 const TRANSFER_BATCH = 10_000;
 const SCROLL_FRAMES = 150;
 const SCROLL_STEP_PX = 240;
-const TYPED = 'smith';
+export const TYPED = 'smith';
 
 /** Hands the page its messages as JSON text (cheap to transfer), kept in `window.__bench`. */
-async function stage(panel: PanelPage, events: readonly AuditEvent[], runId: number): Promise<void> {
+export async function stage(panel: PanelPage, events: readonly AuditEvent[], runId: number): Promise<void> {
   const search: HostMessage = {
     type: 'search', runId, title: 'Audit: bench', search: { query: 'since:20d', scope: 'all' }, range: RANGE,
     connections: [{ id: 'bench', label: 'Bench', vendor: 'perfecto' }],
@@ -38,7 +38,7 @@ async function stage(panel: PanelPage, events: readonly AuditEvent[], runId: num
 }
 
 /** In the page: streams the staged run, then times from the last chunk posted to the rows painted. */
-async function streamAndPaint(panel: PanelPage, count: number): Promise<number> {
+export async function streamAndPaint(panel: PanelPage, count: number): Promise<number> {
   return panel.page.evaluate(async (expected) => {
     const bench = (window as unknown as { __bench: { first: unknown; last: unknown; chunks: unknown[] } }).__bench;
     const task = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -64,7 +64,7 @@ async function streamAndPaint(panel: PanelPage, count: number): Promise<number> 
 }
 
 /** Types `text` into the filter box one character at a time; each sample is keystroke → repaint. */
-async function keystrokes(panel: PanelPage, text: string): Promise<number[]> {
+export async function keystrokes(panel: PanelPage, text: string): Promise<number[]> {
   return panel.page.evaluate(async (typed) => {
     const input = document.querySelector<HTMLInputElement>('.filter-input');
     const grid = document.querySelector('[role=grid]');
@@ -98,7 +98,7 @@ async function keystrokes(panel: PanelPage, text: string): Promise<number[]> {
  * callback (scroll set, the virtualizer told at once) to a task queued from it, which runs
  * only after that frame's render, style, layout and paint.
  */
-async function scrollFrames(panel: PanelPage): Promise<{ work: number[]; intervals: number[] }> {
+export async function scrollFrames(panel: PanelPage): Promise<{ work: number[]; intervals: number[] }> {
   return panel.page.evaluate(async ([frames, step]) => {
     const scroller = document.querySelector<HTMLElement>('.table-scroll');
     if (!scroller) throw new Error('no grid');

@@ -111,9 +111,12 @@ export async function quickOpen(workbench: Workbench, fileName: string): Promise
 export async function openNotifications(page: Page, hasText: string | RegExp): Promise<Locator> {
   const center = page.locator('.notifications-center');
   if (!(await center.isVisible())) await page.locator('.part.statusbar [id="status.notifications"]').click();
-  const message = center.locator('.notification-list-item-message', { hasText });
-  await message.first().waitFor({ state: 'visible' });
-  return message.first();
+  const item = center.locator('.notification-list-item', { hasText }).first();
+  await item.waitFor({ state: 'visible' });
+  // With several notifications the center collapses them to one line; open this one.
+  const expand = item.locator('.codicon-notifications-expand');
+  if (await expand.isVisible()) await expand.click();
+  return item.locator('.notification-list-item-message');
 }
 
 export async function closeNotifications(page: Page): Promise<void> {

@@ -1,6 +1,8 @@
 // The newcomer's path through Audit Lens (issue 4, "Done when"), driven with keyboard and
 // mouse in the real workbench. Each step leaves a numbered screenshot in test-results/ui/
 // (walkthrough-NN-*.png) for a reviewer. The steps build on each other and run in order.
+// AUDIT_LENS_DOCS_SCREENSHOTS=1 npm run test:ui also refreshes the README's pictures in
+// docs/screenshots/.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,6 +11,7 @@ import { Dataset } from '../../src/emulator/dataset';
 import type { Emulator } from '../../src/emulator/server';
 import { startEmulator } from '../../src/emulator/start';
 import { closeNotifications, openNotifications, parkMouse, QuickInput, quickOpen, resultsPanel, settledRows, treeRow, vendorsShown } from './people';
+import { repoRoot } from '../vscode/harness/paths';
 import { useWorkbench } from './workbench';
 
 const DEMO_CONNECTIONS = ['Demo Perfecto', 'Demo Avaya AXP', 'Demo Descope', 'Demo Surfsight', 'Demo Zluri'];
@@ -30,9 +33,14 @@ describe('newcomer walkthrough', function () {
 
   const page = () => workbench().page;
   const quickInput = () => new QuickInput(page());
-  const shot = async (name: string) => {
+  const shot = async (name: string, docsName?: string) => {
     const file = await workbench().screenshot(`walkthrough-${name}`);
     assert.ok(fs.statSync(file).size > 10_000, `screenshot ${file} looks empty`);
+    if (docsName && process.env.AUDIT_LENS_DOCS_SCREENSHOTS) {
+      const docs = path.join(repoRoot, 'docs', 'screenshots');
+      fs.mkdirSync(docs, { recursive: true });
+      fs.copyFileSync(file, path.join(docs, `${docsName}.png`));
+    }
   };
   const closeEditors = async () => {
     await workbench().runCommand('View: Close All Editors');
@@ -66,7 +74,7 @@ describe('newcomer walkthrough', function () {
     const statuses = new Set(await panel.locator('.table-body [role="row"] .status').allInnerTexts());
     assert.deepStrictEqual([...statuses].map((s) => s.trim()), ['failure']);
     await parkMouse(page());
-    await shot('02-saved-search-results');
+    await shot('02-saved-search-results', 'demo-results');
     await closeEditors();
 
     // The demo's one-vendor search finds the person it names.
@@ -97,7 +105,7 @@ describe('newcomer walkthrough', function () {
     const valid = input.rows(/status:failure since:14d/).first();
     await valid.locator('.codicon-search').waitFor({ state: 'visible' });
     assert.match(await valid.innerText(), /status=failure/);
-    await shot('03b-quick-search-valid');
+    await shot('03b-quick-search-valid', 'quick-search');
     await page().keyboard.press('Enter');
     await input.hidden();
 
@@ -139,7 +147,7 @@ describe('newcomer walkthrough', function () {
     assert.deepStrictEqual([...traces], [sharedTrace]);
     await page().locator('.tabs-container .tab.active', { hasText: `Trace ${sharedTrace.slice(0, 12)}` }).waitFor({ state: 'visible' });
     await parkMouse(page());
-    await shot('04b-trace-timeline');
+    await shot('04b-trace-timeline', 'trace-timeline');
   });
 
   it('4. also offers the trace search on hover in the log file', async () => {
@@ -188,10 +196,10 @@ describe('newcomer walkthrough', function () {
     await panel.locator('.change-diff .diff-table').first().waitFor({ state: 'visible' });
     assert.ok(await panel.locator('.change-diff mark').first().evaluate((mark) => {
       const box = mark.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight;
+      return box.top >= 0 && box.bottom <= mark.ownerDocument.documentElement.clientHeight;
     }), 'the highlighted change is scrolled out of view');
     await parkMouse(page());
-    await shot('05a-change-diff');
+    await shot('05a-change-diff', 'change-diff');
 
     const field = await panel.locator('.change-diff .diff-field-name').first().innerText();
     await panel.locator('.change-diff .diff-row').first().getByRole('button', { name: 'Open in diff editor' }).click();
@@ -232,7 +240,7 @@ describe('newcomer walkthrough', function () {
     assert.match(await row.innerText(), new RegExp(`zluri · 127\\.0\\.0\\.1:${new URL(address).port}`));
     await row.locator('.codicon-pass').waitFor({ state: 'visible' });
     await parkMouse(page());
-    await shot('06b-connection-ready');
+    await shot('06b-connection-ready', 'connections');
     // The test request's answer, shown before the connection was saved; its progress is gone.
     const answer = await openNotifications(page(), `${label} works`);
     await page().locator('.notifications-center .notification-list-item-message', { hasText: `Testing ${label}` }).waitFor({ state: 'detached' });

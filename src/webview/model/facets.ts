@@ -1,7 +1,7 @@
-/** Top values per field over the loaded events, for the field sidebar. Pure. */
-import type { AuditEvent } from '../../core/model';
+/** Top values per field over the shown events, for the field sidebar. Pure. */
 import type { FacetField } from '../../shared/viewState';
-import { facetValue } from './fields';
+import type { EventIndex } from './eventIndex';
+import type { Positions } from './filters';
 
 export interface FacetValue {
   value: string;
@@ -17,19 +17,36 @@ export interface Facet {
   missing: number;
 }
 
-export function computeFacets(events: readonly AuditEvent[], fields: readonly FacetField[], topN: number): Facet[] {
+function before(a: FacetValue, b: FacetValue): boolean {
+  return a.count > b.count || (a.count === b.count && a.value < b.value);
+}
+
+/** Counts by interned value id in one pass per field, then keeps the `topN` best by insertion. */
+export function computeFacets(index: EventIndex, rows: Positions, fields: readonly FacetField[], topN: number): Facet[] {
   return fields.map((field) => {
-    const counts = new Map<string, number>();
+    const { values, ofEvent } = index.field(field);
+    const counts = new Uint32Array(values.length);
     let missing = 0;
-    for (const event of events) {
-      const value = facetValue(event, field);
-      if (value === null) missing++;
-      else counts.set(value, (counts.get(value) ?? 0) + 1);
+    for (const at of rows) {
+      const id = ofEvent[at];
+      if (id < 0) missing++;
+      else counts[id]++;
     }
-    const top = [...counts]
-      .map(([value, n]) => ({ value, count: n }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-      .slice(0, topN);
-    return { field, top, distinct: counts.size, missing };
+    let distinct = 0;
+    const top: FacetValue[] = [];
+    for (let id = 0; id < counts.length; id++) {
+      const count = counts[id];
+      if (count === 0) continue;
+      distinct++;
+      if (top.length === topN && (topN === 0 || count < top[topN - 1].count)) continue;
+      const candidate = { value: values[id], count };
+      let at = top.length;
+      while (at > 0 && before(candidate, top[at - 1])) at--;
+      if (at < topN) {
+        top.splice(at, 0, candidate);
+        if (top.length > topN) top.pop();
+      }
+    }
+    return { field, top, distinct, missing };
   });
 }

@@ -1,5 +1,6 @@
 /** Time bins for the timeline histogram. Pure. */
-import type { AuditEvent } from '../../core/model';
+import type { EventIndex } from './eventIndex';
+import type { Positions } from './filters';
 
 export interface Bin {
   /** Epoch ms, inclusive. */
@@ -22,24 +23,27 @@ export function binWidth(spanMs: number, maxBins: number): number {
 }
 
 /** Bins aligned to round step boundaries covering [from, to]; events outside are ignored. */
-export function computeBins(events: readonly AuditEvent[], from: number, to: number, maxBins: number): Bin[] {
+export function computeBins(index: EventIndex, rows: Positions, from: number, to: number, maxBins: number): Bin[] {
   if (!(to > from)) return [];
   const width = binWidth(to - from, maxBins);
   const first = Math.floor(from / width) * width;
   const n = Math.floor((to - first) / width) + 1;
   const bins: Bin[] = Array.from({ length: n }, (_, i) => ({ start: first + i * width, end: first + (i + 1) * width, count: 0, failures: 0 }));
-  for (const event of events) {
-    const t = Date.parse(event.time);
+  const { time } = index;
+  const status = index.field('status');
+  const failure = status.ids.get('failure') ?? -2;
+  for (const at of rows) {
+    const t = time[at];
     if (!(t >= from && t <= to)) continue;
     const bin = bins[Math.floor((t - first) / width)];
     bin.count++;
-    if (event.status === 'failure') bin.failures++;
+    if (status.ofEvent[at] === failure) bin.failures++;
   }
   return bins;
 }
 
-/** The time range to chart: the search range, or the loaded events' span when the range is unknown. */
-export function chartRange(range: { from: string; to: string } | null, events: readonly AuditEvent[]): { from: number; to: number } | null {
+/** The time range to chart: the search range, or the shown events' span when the range is unknown. */
+export function chartRange(range: { from: string; to: string } | null, index: EventIndex, rows: Positions): { from: number; to: number } | null {
   if (range) {
     const from = Date.parse(range.from);
     const to = Date.parse(range.to);
@@ -47,8 +51,8 @@ export function chartRange(range: { from: string; to: string } | null, events: r
   }
   let min = Infinity;
   let max = -Infinity;
-  for (const event of events) {
-    const t = Date.parse(event.time);
+  for (const at of rows) {
+    const t = index.time[at];
     if (t < min) min = t;
     if (t > max) max = t;
   }

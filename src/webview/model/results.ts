@@ -1,22 +1,24 @@
 /** The loaded events of the current run, in arrival order, addressable by key. Pure. */
 import type { AuditEvent } from '../../core/model';
 import { eventKey } from '../../shared/protocol';
+import { EventIndex } from './eventIndex';
 
 export class Results {
-  private list: AuditEvent[] = [];
-  private readonly index = new Map<string, number>();
+  /** The events and what filters read from them, by position; a new one per run. */
+  index = new EventIndex();
+  private readonly positions = new Map<string, number>();
   runId = -1;
   /** Bumped on every change so views can memoize on it. */
   version = 0;
 
   get events(): readonly AuditEvent[] {
-    return this.list;
+    return this.index.events;
   }
 
   reset(runId: number): void {
     this.runId = runId;
-    this.list = [];
-    this.index.clear();
+    this.index = new EventIndex();
+    this.positions.clear();
     this.version++;
   }
 
@@ -24,12 +26,12 @@ export class Results {
   add(events: readonly AuditEvent[]): void {
     for (const event of events) {
       const key = eventKey(event);
-      const at = this.index.get(key);
+      const at = this.positions.get(key);
       if (at === undefined) {
-        this.index.set(key, this.list.length);
-        this.list.push(event);
+        this.positions.set(key, this.index.size);
+        this.index.set(this.index.size, event);
       } else {
-        this.list[at] = event;
+        this.index.set(at, event);
       }
     }
     this.version++;
@@ -38,14 +40,19 @@ export class Results {
   /** Replaces events whose changes the engine completed later (AXP snapshots); unknown keys are ignored. */
   revise(events: readonly AuditEvent[]): void {
     for (const event of events) {
-      const at = this.index.get(eventKey(event));
-      if (at !== undefined) this.list[at] = event;
+      const at = this.positions.get(eventKey(event));
+      if (at !== undefined) this.index.set(at, event);
     }
     this.version++;
   }
 
+  /** The arrival position of the event with this key. */
+  position(key: string): number | undefined {
+    return this.positions.get(key);
+  }
+
   get(key: string): AuditEvent | undefined {
-    const at = this.index.get(key);
-    return at === undefined ? undefined : this.list[at];
+    const at = this.positions.get(key);
+    return at === undefined ? undefined : this.index.events[at];
   }
 }

@@ -1,21 +1,30 @@
-/** Sorting the visible rows by a column. Pure. */
+/** The order of the rows by a column. Pure. */
 import type { AuditEvent } from '../../core/model';
 import type { ColumnId } from '../../shared/viewState';
 import { cellText } from './fields';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-/** Returns a new sorted array; ties keep arrival order. Empty values sort last either way. */
-export function sortEvents(events: readonly AuditEvent[], column: ColumnId, descending: boolean): AuditEvent[] {
-  const keyed = events.map((event, index) => ({ event, index, key: column === 'time' ? event.time : cellText(event, column) }));
+/**
+ * Every position of `events` in display order; ties keep arrival order. Empty values sort
+ * last either way.
+ */
+export function sortPositions(events: readonly AuditEvent[], column: ColumnId, descending: boolean): number[] {
+  const keys = events.map((event) => (column === 'time' ? event.time : cellText(event, column)));
+  const positions = Array.from({ length: events.length }, (_, at) => at);
   const direction = descending ? -1 : 1;
-  keyed.sort((a, b) => {
-    if (a.key === '' || b.key === '') {
-      if (a.key === b.key) return a.index - b.index;
-      return a.key === '' ? 1 : -1;
+  const compare = column === 'time'
+    ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+    : (a: string, b: string) => collator.compare(a, b);
+  positions.sort((a, b) => {
+    const ka = keys[a];
+    const kb = keys[b];
+    if (ka === '' || kb === '') {
+      if (ka === kb) return a - b;
+      return ka === '' ? 1 : -1;
     }
-    const order = column === 'time' ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : collator.compare(a.key, b.key);
-    return order === 0 ? a.index - b.index : order * direction;
+    const order = compare(ka, kb);
+    return order === 0 ? a - b : order * direction;
   });
-  return keyed.map((k) => k.event);
+  return positions;
 }

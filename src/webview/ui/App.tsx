@@ -4,11 +4,14 @@ import { eventKey } from '../../shared/protocol';
 import type { ConnectionInfo, HostMessage, PanelSearchMessage, RunStatus } from '../../shared/protocol';
 import type { ColumnId, FacetField, ViewState } from '../../shared/viewState';
 import { FACET_FIELDS } from '../../shared/viewState';
+import type { Facet } from '../model/facets';
 import { computeFacets } from '../model/facets';
-import { addFilter, compileFilters, removeFilter } from '../model/filters';
+import { addFilter, removeFilter, RowFilter } from '../model/filters';
+import type { Positions } from '../model/filters';
+import type { Bin } from '../model/histogram';
 import { chartRange, computeBins } from '../model/histogram';
 import { Results } from '../model/results';
-import { sortEvents } from '../model/sort';
+import { sortPositions } from '../model/sort';
 import { isNewPanel, loadState, newRequestId, onHostMessage, post, saveState } from '../host';
 import { DetailPane } from './DetailPane';
 import type { QueryError } from './Header';
@@ -29,6 +32,26 @@ interface RunInfo {
 /** Re-deriving 100,000 rows per chunk would stall; chunks are coalesced to a few renders a second. */
 const RENDER_COALESCE_MS = 150;
 const PAGE_ROWS = 20;
+
+/** What the sidebar and the timeline show: computed after the rows are painted, not before. */
+interface Summary {
+  facets: Facet[];
+  shown: number;
+  timeRange: { from: number; to: number } | null;
+  bins: Bin[];
+}
+
+const NO_SUMMARY: Summary = { facets: [], shown: 0, timeRange: null, bins: [] };
+
+function summarize(results: Results, rows: Positions, range: RunInfo['range'] | null): Summary {
+  const timeRange = chartRange(range, results.index, rows);
+  return {
+    facets: computeFacets(results.index, rows, FACET_FIELDS, 5),
+    shown: rows.length,
+    timeRange,
+    bins: timeRange ? computeBins(results.index, rows, timeRange.from, timeRange.to, 80) : [],
+  };
+}
 
 export function App() {
   const results = useMemo(() => new Results(), []);
@@ -97,13 +120,20 @@ export function App() {
     persistTimer.current = window.setTimeout(persist, 300);
   };
 
-  const predicate = useMemo(() => compileFilters(view.filters, text), [view.filters, text]);
-  const shown = useMemo(() => results.events.filter(predicate), [version, predicate]);
-  const rows = useMemo(() => sortEvents(shown, view.sort.column, view.sort.descending), [shown, view.sort]);
-  const facets = useMemo(() => computeFacets(shown, FACET_FIELDS, 5), [shown]);
-  const timeRange = useMemo(() => chartRange(run?.range ?? null, shown), [run, shown]);
-  const bins = useMemo(() => (timeRange ? computeBins(shown, timeRange.from, timeRange.to, 80) : []), [shown, timeRange]);
-  const selectedIndex = useMemo(() => (view.selectedKey === null ? -1 : rows.findIndex((e) => eventKey(e) === view.selectedKey)), [rows, view.selectedKey]);
+  const rowFilter = useMemo(() => new RowFilter(), []);
+  const order = useMemo(() => sortPositions(results.events, view.sort.column, view.sort.descending), [version, view.sort]);
+  const positions = useMemo(() => rowFilter.run(results.index, order, view.filters, text), [order, view.filters, text]);
+  const rows = useMemo(() => positions.map((at) => results.events[at]), [positions]);
+  const [summary, setSummary] = useState<Summary>(NO_SUMMARY);
+  useEffect(() => {
+    // A task after the paint, dropped when the next keystroke comes first: typing repaints rows only.
+    const timer = window.setTimeout(() => setSummary(summarize(results, positions, run?.range ?? null)), 0);
+    return () => window.clearTimeout(timer);
+  }, [positions, run]);
+  const selectedIndex = useMemo(() => {
+    const at = view.selectedKey === null ? undefined : results.position(view.selectedKey);
+    return at === undefined ? -1 : positions.indexOf(at);
+  }, [positions, view.selectedKey]);
   const selected = view.selectedKey === null ? undefined : results.get(view.selectedKey);
 
   const update = (patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch }));
@@ -174,7 +204,7 @@ export function App() {
           onFetchAll={() => post({ type: 'fetchAll' })}
         />
       </header>
-      <Histogram bins={bins} range={timeRange} onNarrow={(from, to) => post({ type: 'narrow', from: new Date(from).toISOString(), to: new Date(to).toISOString() })} />
+      <Histogram bins={summary.bins} range={summary.timeRange} onNarrow={(from, to) => post({ type: 'narrow', from: new Date(from).toISOString(), to: new Date(to).toISOString() })} />
       <div class="toolbar">
         <input
           ref={filterInput}
@@ -199,7 +229,7 @@ export function App() {
         />
       </div>
       <div class="main">
-        <Sidebar facets={facets} shown={shown.length} onFilter={filter} />
+        <Sidebar facets={summary.facets} shown={summary.shown} onFilter={filter} />
         <Table
           rows={rows}
           columns={view.columns}

@@ -74,7 +74,7 @@ export function StatusLine(props: {
       <span>· {s.pages} {s.pages === 1 ? 'page' : 'pages'}</span>
       {s.localFilters.length > 0 && <span title="The vendor could not apply these filters; they ran on the fetched events.">· filtered locally: {s.localFilters.join(', ')}</span>}
       {s.warnings > 0 && <span class="warning"><Icon name="warning" /> {s.warnings} {s.warnings === 1 ? 'record' : 'records'} with schema drift</span>}
-      {s.notices.map((n, i) => <span key={i} class="warning"><Icon name="info" /> {n}</span>)}
+      <Notices notices={s.notices} />
       {s.errors.map((e, i) => <span key={`e${i}`} class="error-text"><Icon name="error" /> {e.connection}: {e.message}</span>)}
       {s.phase === 'cancelled' && <span>· cancelled</span>}
       {s.phase === 'done' && s.complete && props.range && (
@@ -85,5 +85,18 @@ export function StatusLine(props: {
       {!fetching && s.more && <button type="button" class="button secondary" onClick={props.onLoadMore}>Load more</button>}
       {!fetching && s.more && <button type="button" class="button secondary" onClick={props.onFetchAll}>Fetch all</button>}
     </div>
+  );
+}
+
+/** One notice shows in the line; several fold into one expandable line so the table keeps its place. */
+function Notices(props: { notices: readonly string[] }) {
+  const [first, ...rest] = props.notices;
+  if (first === undefined) return null;
+  if (rest.length === 0) return <span class="warning"><Icon name="info" /> {first}</span>;
+  return (
+    <details class="notices warning">
+      <summary><Icon name="info" /> {props.notices.length} notices: {first}</summary>
+      <ul>{rest.map((n, i) => <li key={i}>{n}</li>)}</ul>
+    </details>
   );
 }

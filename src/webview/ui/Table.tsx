@@ -1,4 +1,5 @@
 /** The virtualized results grid: sortable headers, one selected row, keyboard-driven. */
+import { Component } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { AuditEvent } from '../../core/model';
 import { eventKey } from '../../shared/protocol';
@@ -11,8 +12,10 @@ export const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 26;
 
 const WIDTHS: Record<ColumnId, string> = {
-  time: '190px', vendor: '92px', actor: 'minmax(120px, 1fr)', action: 'minmax(120px, 1fr)',
-  resource: 'minmax(120px, 1fr)', status: '90px', description: 'minmax(160px, 2fr)', traceId: '170px', id: '170px',
+  // Narrow minimums so the default columns fit a panel beside the editor; text cells truncate.
+  time: '178px', vendor: '86px', actor: 'minmax(80px, 1fr)', action: 'minmax(80px, 1fr)',
+  resource: 'minmax(80px, 1fr)', status: '84px', description: 'minmax(100px, 2fr)',
+  traceId: 'minmax(90px, 170px)', id: 'minmax(90px, 170px)',
 };
 
 export function gridTemplate(columns: readonly ColumnId[]): string {
@@ -43,9 +46,12 @@ export function Table(props: TableProps) {
     headerHeight: HEADER_HEIGHT,
   });
   props.scrollToRef.current = (index) => virtualizer.scrollToIndex(index, { align: 'auto' });
-  const template = gridTemplate(props.columns);
   const items = virtualizer.getVirtualItems();
   const active = props.selectedIndex >= 0 && items.some((i) => i.index === props.selectedIndex) ? `row-${props.selectedIndex}` : undefined;
+  // One listener for every row: rows stay free of per-render closures, so unchanged rows skip rendering.
+  const rowAt = (e: MouseEvent) => Number((e.target as Element).closest('[role=row]')?.getAttribute('aria-rowindex') ?? 0) - 2;
+  const onClick = (e: MouseEvent) => { const index = rowAt(e); if (index >= 0) props.onSelect(index, false); };
+  const onDblClick = (e: MouseEvent) => { const index = rowAt(e); if (index >= 0) props.onSelect(index, true); };
 
   return (
     <div
@@ -57,56 +63,87 @@ export function Table(props: TableProps) {
       aria-colcount={props.columns.length}
       aria-activedescendant={active}
       tabIndex={0}
+      style={{ '--grid-columns': gridTemplate(props.columns) }}
       onKeyDown={props.onKeyDown}
       onScroll={(e) => props.onScroll((e.currentTarget as HTMLElement).scrollTop)}
     >
-      <div class="table-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
-        {props.columns.map((column) => {
-          const sorted = props.sort.column === column;
-          return (
-            <div
-              key={column}
-              role="columnheader"
-              aria-sort={sorted ? (props.sort.descending ? 'descending' : 'ascending') : 'none'}
-              class="header-cell"
-            >
-              <button type="button" class="header-button" onClick={() => props.onSort(column)} title={`Sort by ${COLUMN_LABELS[column]}`}>
-                {COLUMN_LABELS[column]}
-                {sorted && <span class={`codicon codicon-${props.sort.descending ? 'arrow-down' : 'arrow-up'}`} aria-hidden="true" />}
-              </button>
-            </div>
-          );
-        })}
-      </div>
-      <div class="table-body" role="rowgroup" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-        {items.map((item) => {
-          const event = props.rows[item.index];
-          const selected = item.index === props.selectedIndex;
-          return (
-            <div
-              key={eventKey(event)}
-              id={`row-${item.index}`}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={selected}
-              class={selected ? 'row selected' : 'row'}
-              style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template }}
-              onClick={() => props.onSelect(item.index, false)}
-              onDblClick={() => props.onSelect(item.index, true)}
-            >
-              {props.columns.map((column) => <Cell key={column} event={event} column={column} />)}
-            </div>
-          );
-        })}
+      <HeaderRow columns={props.columns} sort={props.sort} onSort={props.onSort} />
+      <div class="table-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+        {/* Rows sit in flow inside one moved window: scrolling moves one element, not every row. */}
+        <div class="table-window" role="rowgroup" style={{ transform: `translateY(${items.length > 0 ? items[0].start : 0}px)` }} onClick={onClick} onDblClick={onDblClick}>
+          {items.map((item) => {
+            const event = props.rows[item.index];
+            return <Row key={eventKey(event)} event={event} index={item.index} selected={item.index === props.selectedIndex} columns={props.columns} />;
+          })}
+        </div>
       </div>
       {props.rows.length === 0 && <div class="empty">No events to show.</div>}
     </div>
   );
 }
 
-function Cell({ event, column }: { event: AuditEvent; column: ColumnId }) {
-  if (column === 'status') return <div role="gridcell" class="cell"><StatusBadge status={event.status} /></div>;
-  if (column === 'vendor') return <div role="gridcell" class="cell"><VendorBadge vendor={event.vendor} /></div>;
+interface HeaderRowProps {
+  columns: readonly ColumnId[];
+  sort: ViewState['sort'];
+  onSort(column: ColumnId): void;
+}
+
+/** Re-rendered only when its columns, sort or handler change, not on every scrolled frame. */
+class HeaderRow extends Component<HeaderRowProps> {
+  shouldComponentUpdate(next: HeaderRowProps): boolean {
+    return next.columns !== this.props.columns || next.sort !== this.props.sort || next.onSort !== this.props.onSort;
+  }
+
+  render({ columns, sort, onSort }: HeaderRowProps) {
+    return (
+      <div class="table-header" role="row" aria-rowindex={1}>
+        {columns.map((column) => {
+          const sorted = sort.column === column;
+          return (
+            <div
+              key={column}
+              role="columnheader"
+              aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+              class="header-cell"
+            >
+              <button type="button" class="header-button" onClick={() => onSort(column)} title={`Sort by ${COLUMN_LABELS[column]}`}>
+                {COLUMN_LABELS[column]}
+                {sorted && <span class={`codicon codicon-${sort.descending ? 'arrow-down' : 'arrow-up'}`} aria-hidden="true" />}
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    );
+  }
+}
+
+interface RowProps {
+  event: AuditEvent;
+  index: number;
+  selected: boolean;
+  columns: readonly ColumnId[];
+}
+
+/** A row renders once while it stays in view; scrolling adds and removes rows at the edges. */
+class Row extends Component<RowProps> {
+  shouldComponentUpdate(next: RowProps): boolean {
+    const now = this.props;
+    return next.event !== now.event || next.index !== now.index || next.selected !== now.selected || next.columns !== now.columns;
+  }
+
+  render({ event, index, selected, columns }: RowProps) {
+    return (
+      <div id={`row-${index}`} role="row" aria-rowindex={index + 2} aria-selected={selected} class={selected ? 'row selected' : 'row'}>
+        {columns.map((column) => cell(event, column))}
+      </div>
+    );
+  }
+}
+
+function cell(event: AuditEvent, column: ColumnId) {
+  if (column === 'status') return <div key={column} role="gridcell" class="cell"><StatusBadge status={event.status} /></div>;
+  if (column === 'vendor') return <div key={column} role="gridcell" class="cell"><VendorBadge vendor={event.vendor} /></div>;
   const text = cellText(event, column);
-  return <div role="gridcell" class={`cell cell-${column}`} title={text.length > 40 ? text : undefined}>{text}</div>;
+  return <div key={column} role="gridcell" class={`cell cell-${column}`} title={text.length > 40 ? text : undefined}>{text}</div>;
 }

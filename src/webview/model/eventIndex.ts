@@ -1,0 +1,74 @@
+/**
+ * What the local filters, facets and timeline read from each loaded event, derived once when
+ * the event arrives instead of on every keystroke: its lower-cased column text, its time in
+ * epoch ms, and each facet value interned as a small integer. Pure.
+ */
+import type { AuditEvent } from '../../core/model';
+import type { FacetField } from '../../shared/viewState';
+import { COLUMN_IDS, FACET_FIELDS } from '../../shared/viewState';
+import { cellText, facetValue } from './fields';
+
+/** Joins the column texts of the search text; a needle containing it is matched column by column. */
+const SEPARATOR = '\u0000';
+
+/** One field's distinct values, each kept once; events refer to them by id. */
+export class InternedField {
+  readonly values: string[] = [];
+  readonly ids = new Map<string, number>();
+  /** Per event position: the id of its value, or -1 when it has none. */
+  readonly ofEvent: number[] = [];
+
+  intern(value: string | null): number {
+    if (value === null) return -1;
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+}
+
+export class EventIndex {
+  /** Events by position (arrival order). */
+  readonly events: AuditEvent[] = [];
+  private readonly text: string[] = [];
+  /** Epoch ms per position; NaN when the time does not parse. */
+  readonly time: number[] = [];
+  private readonly fields = new Map<FacetField, InternedField>(FACET_FIELDS.map((field) => [field, new InternedField()]));
+
+  static of(events: readonly AuditEvent[]): EventIndex {
+    const index = new EventIndex();
+    events.forEach((event, at) => index.set(at, event));
+    return index;
+  }
+
+  get size(): number {
+    return this.events.length;
+  }
+
+  /** Stores `event` at position `at`: the next free position, or one it replaces. */
+  set(at: number, event: AuditEvent): void {
+    this.events[at] = event;
+    this.text[at] = COLUMN_IDS.map((column) => cellText(event, column).toLowerCase()).join(SEPARATOR);
+    this.time[at] = Date.parse(event.time);
+    for (const [field, interned] of this.fields) interned.ofEvent[at] = interned.intern(facetValue(event, field));
+  }
+
+  field(field: FacetField): InternedField {
+    return this.fields.get(field) as InternedField;
+  }
+
+  /** Whether any column of the event at `at` contains `needle` (already lower-cased). */
+  hasText(at: number, needle: string): boolean {
+    if (!needle.includes(SEPARATOR)) return this.text[at].includes(needle);
+    const event = this.events[at];
+    return COLUMN_IDS.some((column) => cellText(event, column).toLowerCase().includes(needle));
+  }
+}
+
+/** Every position of the index in arrival order. */
+export function allPositions(index: EventIndex): number[] {
+  return Array.from({ length: index.size }, (_, at) => at);
+}
