@@ -89,7 +89,7 @@ const DIRECTORIES = ['testDir/subTestDir', 'PRIVATE:regression', 'PUBLIC:shared/
 const SCRIPTS = ['PRIVATE:Demo21.xml', 'PUBLIC:Login.xml', 'PRIVATE:Checkout_smoke.xml'];
 const REPOSITORIES = ['PUBLIC:Regression', 'PRIVATE:Nightly', 'GROUP:Mobile-QA'];
 const GROUPS = ['Testing_test27_91480', 'Android-Lab', 'iOS-Release-Pool'];
-const ROLES = ['Administrator', 'Scriptless Admin', 'Reporting user', 'User'];
+const ROLES = ['Administrator', 'Scriptless Admin', 'Reporting user', 'Device manager'];
 
 const device = (random: Random) => hexText(random, 40).toUpperCase();
 const setting = (random: Random) => pick(random, SETTINGS);

@@ -13,7 +13,7 @@ const HEADER_HEIGHT = 26;
 
 const WIDTHS: Record<ColumnId, string> = {
   // Narrow minimums so the default columns fit a panel beside the editor; text cells truncate.
-  time: '178px', vendor: '86px', actor: 'minmax(80px, 1fr)', action: 'minmax(80px, 1fr)',
+  time: '190px', vendor: '86px', actor: 'minmax(80px, 1fr)', action: 'minmax(80px, 1fr)',
   resource: 'minmax(80px, 1fr)', status: '84px', description: 'minmax(100px, 2fr)',
   traceId: 'minmax(90px, 170px)', id: 'minmax(90px, 170px)',
 };
