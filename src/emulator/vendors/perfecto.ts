@@ -150,7 +150,11 @@ const TEMPLATES: readonly Template[] = [
   template('Create Repository', 'Creating a new Repository', 'Repository', 'repository', (random) => pick(random, REPOSITORIES)),
   template('Create User', 'Creating a new user', 'user', 'user-management', userName),
   template('Update User', 'Updating a user details', 'user', 'user-management', userName, {
-    changes: (random) => ({ role: change(pick(random, ROLES), pick(random, ROLES)), phone: change(null, '+1 555 0100') }),
+    changes: (random) => {
+      const from = Math.floor(random() * ROLES.length);
+      const to = (from + 1 + Math.floor(random() * (ROLES.length - 1))) % ROLES.length; // never the same role
+      return { role: change(ROLES[from] as string, ROLES[to] as string), phone: change(null, '+1 555 0100') };
+    },
   }),
   template('Delete User', 'Deleting a user', 'user', 'user-management', userName),
   template('Add user role', 'Adding a new user role', 'user', 'user-management', userName, {
