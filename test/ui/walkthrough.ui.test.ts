@@ -2,7 +2,7 @@
 // mouse in the real workbench. Each step leaves a numbered screenshot in test-results/ui/
 // (walkthrough-NN-*.png) for a reviewer. The steps build on each other and run in order.
 // AUDIT_LENS_DOCS_SCREENSHOTS=1 npm run test:ui also refreshes the README's pictures in
-// docs/screenshots/.
+// media/screenshots/.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -37,7 +37,7 @@ describe('newcomer walkthrough', function () {
     const file = await workbench().screenshot(`walkthrough-${name}`);
     assert.ok(fs.statSync(file).size > 10_000, `screenshot ${file} looks empty`);
     if (docsName && process.env.AUDIT_LENS_DOCS_SCREENSHOTS) {
-      const docs = path.join(repoRoot, 'docs', 'screenshots');
+      const docs = path.join(repoRoot, 'media', 'screenshots');
       fs.mkdirSync(docs, { recursive: true });
       fs.copyFileSync(file, path.join(docs, `${docsName}.png`));
     }
