@@ -19,6 +19,27 @@ const lazyModules = {
   },
 };
 
+/** Bundles being rebuilt right now, across every target. */
+let building = 0;
+
+/**
+ * In watch mode, one line when a rebuild starts and one when every bundle is done: what
+ * the background problem matcher in .vscode/tasks.json waits for before F5 starts the
+ * extension (errors are esbuild's own messages, printed between the two).
+ * @type {import('esbuild').Plugin}
+ */
+const watchReport = {
+  name: 'watch-report',
+  setup(build) {
+    build.onStart(() => {
+      if (building++ === 0) console.log('[watch] build started');
+    });
+    build.onEnd(() => {
+      if (--building === 0) console.log('[watch] build finished');
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
@@ -57,6 +78,7 @@ async function main() {
     legalComments: 'none',
     logLevel: 'warning',
     ...t,
+    plugins: [...(t.plugins ?? []), ...(watch ? [watchReport] : [])],
   })));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -38,7 +38,7 @@ export class EditConnectionCommand implements Command {
     if (invalid) throw new Error(invalid);
     await connections.upsert(updated);
     if (originOf(updated.baseUrl) !== originOf(connection.baseUrl)) {
-      const choice = await vscode.window.showWarningMessage(
+      const choice = await prompts.current.offer(
         `${updated.label} now points at ${originOf(updated.baseUrl)}. Its credential was entered for ${originOf(connection.baseUrl)} and will not be sent there until you set it again.`,
         'Set Credential',
       );

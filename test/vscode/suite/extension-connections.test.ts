@@ -117,6 +117,48 @@ describe('extension: connections and SecretStorage', () => {
     assert.ok(((await services.credentials.read(connection.id))?.expiresAt ?? 0) > Date.now());
   });
 
+  it('edits a connection: a new label keeps the credential; a new origin withholds it until it is set again', async () => {
+    const { services } = await api();
+    const stored = await services.credentials.read('team-zluri');
+    assert.ok(stored, 'an earlier test stored a credential for team-zluri');
+    const renamed = await withPrompts([], () => vscode.commands.executeCommand<boolean>('auditLens.editConnection', 'team-zluri', {
+      label: 'Team Zluri EU', address: other.baseUrl('zluri'),
+    }));
+    assert.strictEqual(renamed, true);
+    assert.strictEqual(services.connections.get('team-zluri')?.label, 'Team Zluri EU');
+    const [target] = await services.backend.targets(['team-zluri']);
+    assert.strictEqual(target?.credentials.token, stored.token);
+
+    const before = emulator.requests.length;
+    const moved = await withPrompts([{ offer: undefined }], () => vscode.commands.executeCommand<boolean>('auditLens.editConnection', 'team-zluri', {
+      label: 'Team Zluri EU', address: emulator.baseUrl('zluri'),
+    }));
+    assert.strictEqual(moved, true);
+    await assert.rejects(services.backend.targets(['team-zluri']), /Refusing to send the credential of "Team Zluri EU"/);
+    assert.strictEqual(emulator.requests.length, before, 'the credential must not reach the new origin');
+  });
+
+  it('refreshes the tree from a workspace file changed on disk', async () => {
+    const { services } = await api();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'audit-lens.json');
+    const previous = await vscode.workspace.fs.readFile(file).then((b) => b, () => undefined);
+    const names = (): string[] => {
+      const state = services.savedSearches.store('workspace').state();
+      return state.kind === 'ok' ? state.searches.map((search) => search.name) : [`(${state.kind})`];
+    };
+    try {
+      await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify({ version: 1, searches: [{ name: 'Refreshed search', connection: 'all', query: 'since:1h' }] })));
+      await vscode.commands.executeCommand('auditLens.refresh');
+      assert.ok(names().includes('Refreshed search'), names().join(', '));
+    } finally {
+      if (previous) await vscode.workspace.fs.writeFile(file, previous);
+      else await vscode.workspace.fs.delete(file);
+      await vscode.commands.executeCommand('auditLens.refresh');
+    }
+  });
+
   it('removes a connection and its secret after confirmation', async () => {
     const { services } = await api();
     const declined = await withPrompts([{ confirm: false }], () => vscode.commands.executeCommand<boolean>('auditLens.removeConnection', 'fleet'));
