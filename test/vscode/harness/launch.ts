@@ -23,6 +23,8 @@ export interface LaunchOptions {
   /** Receives each workbench log message (extension host console included); default prints it. */
   onLog?: (level: string, message: string) => void;
   viewport?: { width: number; height: number };
+  /** Extra environment for the server, and so for its extension host. */
+  env?: Record<string, string>;
 }
 
 const chromiumArgs = [
@@ -90,7 +92,9 @@ export async function startVSCodeServer(options: LaunchOptions & { port?: number
 
   const serverLogLines: string[] = [];
   // detached: the server and its extension hosts form one process group, killed as a whole.
-  const server = spawn(install.node, serverArgs, { cwd: tempRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(install.node, serverArgs, {
+    cwd: tempRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env },
+  });
   const exited = new Promise<void>((r) => server.once('exit', () => r()));
   const keepLog = (chunk: Buffer): void => {
     serverLogLines.push(...chunk.toString().split('\n').filter(Boolean));

@@ -1,7 +1,10 @@
 // `npm run test:vscode`: bundles the integration suites, starts VS Code with the
 // extension, runs the suites inside its extension host and exits with their result.
-// Options: --grep <pattern> runs only matching tests; AUDIT_LENS_VSCODE_TIMEOUT_S caps the
-// run (default 600); AUDIT_LENS_VSCODE_VERBOSE=1 also prints the workbench and server logs.
+// Two windows run one after the other: a trusted one with every suite but
+// *.untrusted.test.ts, then one in Restricted Mode (workspace trust on, the folder not
+// trusted) with only those. Options: --grep <pattern> runs only matching tests;
+// AUDIT_LENS_VSCODE_TIMEOUT_S caps the whole run (default 600); AUDIT_LENS_VSCODE_VERBOSE=1
+// also prints the workbench and server logs.
 import { buildSuite } from './buildSuite';
 import { testOutput } from './hostOutput';
 import { launchVSCode, VSCodeSession } from './launch';
@@ -12,6 +15,66 @@ function log(message: string): void {
   process.stderr.write(`[test:vscode] ${message}\n`);
 }
 
+interface Window {
+  name: string;
+  trusted: boolean;
+}
+
+const WINDOWS: readonly Window[] = [
+  { name: 'trusted window', trusted: true },
+  { name: 'Restricted Mode window (*.untrusted.test.ts)', trusted: false },
+];
+
+interface WindowResult {
+  ok: boolean;
+  /** From the runner's "N passed, M failed" line; undefined when it never printed one. */
+  passed?: number;
+  failed?: number;
+}
+
+async function runWindow(window: Window, entry: string, deadline: number): Promise<WindowResult> {
+  const started = Date.now();
+  const result: WindowResult = { ok: false };
+  let session: VSCodeSession | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const verbose = Boolean(process.env.AUDIT_LENS_VSCODE_VERBOSE);
+    session = await launchVSCode({
+      extensionTestsPath: entry,
+      trustWorkspace: window.trusted,
+      env: { AUDIT_LENS_TEST_TRUST: window.trusted ? 'trusted' : 'untrusted' },
+      // The trust prompt would cover the workbench; Restricted Mode itself is what is tested.
+      settings: window.trusted ? {} : { 'security.workspace.trust.startupPrompt': 'never' },
+      onLog: (_level, message) => {
+        const output = testOutput(message);
+        if (output === undefined) {
+          if (verbose) process.stderr.write(`[workbench] ${message}\n`);
+          return;
+        }
+        process.stdout.write(`${output}\n`);
+        const summary = /^(\d+) passed, (\d+) failed$/m.exec(output);
+        if (summary) {
+          result.passed = Number(summary[1]);
+          result.failed = Number(summary[2]);
+        }
+      },
+    });
+    log(`${window.name}: VS Code started at ${session.serverUrl}; running suites in the extension host`);
+    const timedOut = new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now())); });
+    const code = await Promise.race([session.exitCode, timedOut]);
+    if (code === 'timeout') {
+      log(`${window.name}: no result before the ${timeoutSeconds} s limit: the extension host hung. Last server output:\n${session.serverLog()}`);
+      return result;
+    }
+    log(`${window.name}: extension host exited with code ${code} after ${Math.round((Date.now() - started) / 1000)} s`);
+    result.ok = code === 0;
+    return result;
+  } finally {
+    clearTimeout(timer);
+    await session?.close();
+  }
+}
+
 async function main(): Promise<number> {
   const grepIndex = process.argv.indexOf('--grep');
   // The extension host inherits the server's environment, and so this process's.
@@ -19,32 +82,18 @@ async function main(): Promise<number> {
   process.env.AUDIT_LENS_TEST_COLOR = process.stdout.isTTY ? '1' : '0';
 
   const started = Date.now();
+  const deadline = started + timeoutSeconds * 1000;
   const entry = await buildSuite();
-  let session: VSCodeSession | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const verbose = Boolean(process.env.AUDIT_LENS_VSCODE_VERBOSE);
-    session = await launchVSCode({
-      extensionTestsPath: entry,
-      onLog: (_level, message) => {
-        const output = testOutput(message);
-        if (output !== undefined) process.stdout.write(`${output}\n`);
-        else if (verbose) process.stderr.write(`[workbench] ${message}\n`);
-      },
-    });
-    log(`VS Code started at ${session.serverUrl}; running suites in the extension host`);
-    const timedOut = new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), timeoutSeconds * 1000); });
-    const result = await Promise.race([session.exitCode, timedOut]);
-    if (result === 'timeout') {
-      log(`no result after ${timeoutSeconds} s: the extension host hung. Last server output:\n${session.serverLog()}`);
-      return 1;
-    }
-    log(`extension host exited with code ${result} after ${Math.round((Date.now() - started) / 1000)} s`);
-    return result === 0 ? 0 : 1;
-  } finally {
-    clearTimeout(timer);
-    await session?.close();
-  }
+  const results: Array<[Window, WindowResult]> = [];
+  for (const window of WINDOWS) results.push([window, await runWindow(window, entry, deadline)]);
+
+  const counts = (r: WindowResult) => (r.passed === undefined ? 'no result' : `${r.passed} passed, ${r.failed} failed`);
+  for (const [window, result] of results) log(`${window.name}: ${counts(result)}`);
+  const passed = results.reduce((sum, [, r]) => sum + (r.passed ?? 0), 0);
+  const failed = results.reduce((sum, [, r]) => sum + (r.failed ?? 0), 0);
+  log(`total: ${passed} passed, ${failed} failed in ${Math.round((Date.now() - started) / 1000)} s`);
+  if (passed === 0) log('no integration test ran');
+  return results.every(([, r]) => r.ok) && failed === 0 && passed > 0 ? 0 : 1;
 }
 
 main().then(
