@@ -67,8 +67,3 @@ export class EventIndex {
     return COLUMN_IDS.some((column) => cellText(event, column).toLowerCase().includes(needle));
   }
 }
-
-/** Every position of the index in arrival order. */
-export function allPositions(index: EventIndex): number[] {
-  return Array.from({ length: index.size }, (_, at) => at);
-}

@@ -45,9 +45,14 @@ export function Table(props: TableProps) {
     initialOffset: props.initialScrollTop,
     headerHeight: HEADER_HEIGHT,
   });
-  props.scrollToRef.current = (index) => virtualizer.scrollToIndex(index, { align: 'auto' });
-  const items = virtualizer.getVirtualItems();
-  const active = props.selectedIndex >= 0 && items.some((i) => i.index === props.selectedIndex) ? `row-${props.selectedIndex}` : undefined;
+  props.scrollToRef.current = virtualizer.scrollToIndex;
+  const { start, end } = virtualizer;
+  const active = props.selectedIndex >= start && props.selectedIndex < end ? `row-${props.selectedIndex}` : undefined;
+  const rows = [];
+  for (let index = start; index < end; index++) {
+    const event = props.rows[index];
+    rows.push(<Row key={eventKey(event)} event={event} index={index} selected={index === props.selectedIndex} columns={props.columns} />);
+  }
   // One listener for every row: rows stay free of per-render closures, so unchanged rows skip rendering.
   const rowAt = (e: MouseEvent) => Number((e.target as Element).closest('[role=row]')?.getAttribute('aria-rowindex') ?? 0) - 2;
   const onClick = (e: MouseEvent) => { const index = rowAt(e); if (index >= 0) props.onSelect(index, false); };
@@ -68,14 +73,8 @@ export function Table(props: TableProps) {
       onScroll={(e) => props.onScroll((e.currentTarget as HTMLElement).scrollTop)}
     >
       <HeaderRow columns={props.columns} sort={props.sort} onSort={props.onSort} />
-      <div class="table-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-        {/* Rows sit in flow inside one moved window: scrolling moves one element, not every row. */}
-        <div class="table-window" role="rowgroup" style={{ transform: `translateY(${items.length > 0 ? items[0].start : 0}px)` }} onClick={onClick} onDblClick={onDblClick}>
-          {items.map((item) => {
-            const event = props.rows[item.index];
-            return <Row key={eventKey(event)} event={event} index={item.index} selected={item.index === props.selectedIndex} columns={props.columns} />;
-          })}
-        </div>
+      <div class="table-body" role="rowgroup" style={{ height: `${virtualizer.totalSize}px` }} onClick={onClick} onDblClick={onDblClick}>
+        {rows}
       </div>
       {props.rows.length === 0 && <div class="empty">No events to show.</div>}
     </div>
@@ -133,8 +132,9 @@ class Row extends Component<RowProps> {
   }
 
   render({ event, index, selected, columns }: RowProps) {
+    // Placed by its own offset, which it keeps while in view: scrolling neither moves nor repaints it.
     return (
-      <div id={`row-${index}`} role="row" aria-rowindex={index + 2} aria-selected={selected} class={selected ? 'row selected' : 'row'}>
+      <div id={`row-${index}`} role="row" aria-rowindex={index + 2} aria-selected={selected} class={selected ? 'row selected' : 'row'} style={{ top: `${index * ROW_HEIGHT}px` }}>
         {columns.map((column) => cell(event, column))}
       </div>
     );
