@@ -87,15 +87,7 @@ export function assertUnique(events: AuditEvent[]): void {
   assert.equal(keys.size, events.length, 'an event was delivered twice');
 }
 
-/** Polls until `check` holds or `ms` passes. */
-export async function eventually(check: () => boolean, ms = 3000): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
-}
+export { eventually } from '../http/harness';
 
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
