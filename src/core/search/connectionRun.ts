@@ -32,7 +32,6 @@ export class ConnectionRun {
   readonly summary: ConnectionSummary;
   private readonly localKeys: FilterKey[];
   private readonly linker?: SnapshotLinker;
-  private readonly delivered = new Set<AuditEvent>();
   private readonly pageSize: number;
   private windowsTotal = 0;
   private windowsWithoutTotal = 0;
@@ -179,23 +178,17 @@ export class ConnectionRun {
   /** Hands a page to the consumer. Returns false when paging this window should stop. */
   private deliver(page: NormalizedPage): boolean {
     this.windowRecords += page.recordCount;
-    const fresh: AuditEvent[] = [];
-    for (const event of page.events) {
-      const seen = this.seenOf(event.vendor);
-      if (seen.has(event.id)) continue;
-      seen.add(event.id);
-      fresh.push(event);
-    }
-    const revised = this.linker ? this.linker.add(fresh).filter((event) => this.delivered.has(event)) : [];
+    const fresh = this.unseen(page.events);
+    const linked = this.linker ? this.linker.add(fresh) : [];
+    // A revised event went out before exactly when it passed the local filters (they never read `changes`).
+    const revised = this.localKeys.length === 0 ? linked : linked.filter((event) => matchesFilters(event, this.query, this.localKeys));
     const events = this.localKeys.length === 0 ? fresh : fresh.filter((event) => matchesFilters(event, this.query, this.localKeys));
-    if (this.linker) for (const event of events) this.delivered.add(event); // only revisions look it up
     this.summary.pages++;
     this.summary.events += events.length;
     this.summary.warnings += page.warnings.length;
     const progress = this.context.progress;
     progress.pages++;
     progress.events += events.length;
-    const totals = [...this.context.totals.values()];
     this.context.queue.push({
       kind: 'page',
       connectionId: this.summary.connectionId,
@@ -203,11 +196,7 @@ export class ConnectionRun {
       events,
       revised,
       warnings: page.warnings,
-      progress: {
-        pages: progress.pages,
-        events: progress.events,
-        total: totals.every((t) => t !== undefined) ? totals.reduce<number>((a, b) => a + (b as number), 0) : undefined,
-      },
+      progress: { pages: progress.pages, events: progress.events, total: this.searchTotal() },
     });
     this.stalePages = page.recordCount > 0 && fresh.length === 0 ? this.stalePages + 1 : 0;
     if (this.stalePages >= MAX_STALE_PAGES) {
@@ -215,6 +204,38 @@ export class ConnectionRun {
       return false;
     }
     return page.recordCount > 0 && !this.stopped();
+  }
+
+  /** The events whose ids no earlier page of this search delivered: the page's own array when none repeat. */
+  private unseen(events: AuditEvent[]): AuditEvent[] {
+    let fresh: AuditEvent[] | undefined;
+    let seen: Set<string> | undefined;
+    let seenVendor: VendorId | undefined;
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i] as AuditEvent;
+      if (event.vendor !== seenVendor) {
+        seenVendor = event.vendor;
+        seen = this.seenOf(event.vendor);
+      }
+      const ids = seen as Set<string>;
+      if (ids.has(event.id)) {
+        fresh ??= events.slice(0, i);
+        continue;
+      }
+      ids.add(event.id);
+      fresh?.push(event);
+    }
+    return fresh ?? events;
+  }
+
+  /** The sum of every connection's total, once each has one. */
+  private searchTotal(): number | undefined {
+    let sum = 0;
+    for (const total of this.context.totals.values()) {
+      if (total === undefined) return undefined;
+      sum += total;
+    }
+    return sum;
   }
 
   private seenOf(vendor: VendorId): Set<string> {

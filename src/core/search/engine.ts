@@ -76,7 +76,7 @@ export async function collect(
   const updates: SearchUpdate[] = [];
   for await (const update of search(targets, query, options)) {
     onUpdate?.(update);
-    if (update.kind === 'page') events.push(...update.events);
+    if (update.kind === 'page') for (const event of update.events) events.push(event); // no spread: pages hold up to 1000
     else updates.push(update);
   }
   sortNewestFirst(events);

@@ -13,18 +13,14 @@ export class SnapshotLinker {
 
   /** Links new events; returns previously added events whose changes were recomputed. */
   add(events: readonly AuditEvent[]): AuditEvent[] {
-    const newSet = new Set(events);
-    const revised = new Set<AuditEvent>();
+    let revised: Set<AuditEvent> | undefined;
     for (const event of events) {
       const key = this.diffing.key(event);
-      if (key === null) {
+      const chain = key === null ? undefined : this.chains.get(key);
+      if (chain === undefined) {
+        if (key !== null) this.chains.set(key, [event]);
         event.changes = this.diffing.diff(null, event);
         continue;
-      }
-      let chain = this.chains.get(key);
-      if (!chain) {
-        chain = [];
-        this.chains.set(key, chain);
       }
       const at = insertionIndex(chain, event);
       chain.splice(at, 0, event);
@@ -32,10 +28,15 @@ export class SnapshotLinker {
       const newer = chain[at + 1];
       if (newer) {
         newer.changes = this.diffing.diff(event, newer);
-        if (!newSet.has(newer)) revised.add(newer);
+        (revised ??= new Set()).add(newer);
       }
     }
-    return [...revised];
+    if (revised === undefined) return [];
+    // Events of this batch are delivered with it, so they are not revisions.
+    const batch = new Set(events);
+    const earlier: AuditEvent[] = [];
+    for (const event of revised) if (!batch.has(event)) earlier.push(event);
+    return earlier;
   }
 }
 

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import type { AuditEvent, VendorId } from '../model';
 import type { RecordWarning } from './adapter';
 import '../validationMessages';
+
+export { contentHash, sameJson, stableStringify } from './canonicalJson';
 
 /** A plain object view of a vendor record, whatever it was. */
 export function asRecord(value: unknown): Record<string, unknown> {
@@ -30,6 +31,17 @@ const CANONICAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3
 export function toIsoTime(value: unknown): string | null {
   // Already in the output format, with a day and hour every month has: nothing to convert.
   if (typeof value === 'string' && value.length === 24 && CANONICAL_TIME.test(value)) return value;
+  // A record's schema checks its time and its adapter then converts the same value: the second call is free.
+  if (value === lastInput) return lastTime;
+  lastTime = convertTime(value);
+  lastInput = value;
+  return lastTime;
+}
+
+let lastInput: unknown;
+let lastTime: string | null = null;
+
+function convertTime(value: unknown): string | null {
   let ms: number;
   if (typeof value === 'number') ms = value;
   else if (typeof value === 'string' && /^\d{10,16}$/.test(value.trim())) ms = Number(value.trim());
@@ -45,49 +57,17 @@ export function toIsoTime(value: unknown): string | null {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
+const TAG = /<[^>]*>/g;
+const ENTITY = /&(amp|lt|gt|quot|apos|nbsp|#39);/g;
+/** Whitespace that `\s+` -> ' ' and `trim()` would change: a run, a character other than a space, or an end. */
+const UNTIDY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
 /** Vendor HTML reduced to plain text: tags dropped, common entities decoded. Never markup. */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name] ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Stable JSON: object keys sorted, so equal content hashes equally. */
-export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  // Built by appending: this runs for every AXP record (its id) and every compared field.
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out += ',';
-      if (i in value) out += stableStringify(value[i]); // a hole prints as nothing, as `map` + `join` did
-    }
-    return `${out}]`;
-  }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
-  let out = '{';
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    if (i > 0) out += ',';
-    out += `${JSON.stringify(key)}:${stableStringify(record[key])}`;
-  }
-  return `${out}}`;
-}
-
-/** Whether two values print the same with `stableStringify`, without printing equal or plainly different scalars. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a === 'string' && typeof b === 'string') return false;
-  return stableStringify(a) === stableStringify(b);
-}
-
-/** A stable id for records that have none. */
-export function contentHash(value: unknown): string {
-  // The first 16 bytes as hex: the same text as slicing the full hex digest, without keeping the 64-character string alive behind it.
-  return createHash('sha256').update(stableStringify(value)).digest().toString('hex', 0, 16);
+  // Each step runs only when its character is there: most descriptions have tags but no entities and tidy spaces.
+  let text = html.includes('<') ? html.replace(TAG, '') : html;
+  if (text.includes('&')) text = text.replace(ENTITY, (_, name: string) => ENTITIES[name] ?? '');
+  return UNTIDY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 export interface NormalizedRecords {
@@ -95,30 +75,49 @@ export interface NormalizedRecords {
   warnings: RecordWarning[];
 }
 
+/** Each record schema compiled once: zod's generated checks, with its own parser behind them for failures. */
+const compiledSchemas = new WeakMap<z.ZodMiniType, z.ZodMiniType>();
+
+function compiled<T extends z.ZodMiniType>(schema: T): T {
+  let fast = compiledSchemas.get(schema) as T | undefined;
+  if (fast === undefined) {
+    fast = z.compile(schema);
+    compiledSchemas.set(schema, fast);
+  }
+  return fast;
+}
+
 /**
  * Validates each record on its own. A record that fails validation is still returned,
  * built by `salvage` from whatever could be read, and reported as a warning: schema drift
  * never drops an event and never fails the page.
+ *
+ * A valid record is handed to `toEvent` as received: validation builds no copy of it. So
+ * record schemas only check (no transforms or defaults), which their type says: what they
+ * accept is what they give.
  */
 export function normalizeRecords<T>(
   vendor: VendorId,
   records: readonly unknown[],
-  schema: z.ZodMiniType<T>,
+  schema: z.ZodMiniType<T, T>,
   toEvent: (record: T, raw: Record<string, unknown>) => AuditEvent,
   salvage: (raw: Record<string, unknown>) => AuditEvent,
 ): NormalizedRecords {
-  const events: AuditEvent[] = [];
+  const check = compiled(schema);
+  const events: AuditEvent[] = new Array(records.length);
   const warnings: RecordWarning[] = [];
-  for (const record of records) {
-    const raw = asRecord(record);
-    const parsed = schema.safeParse(record);
-    if (parsed.success) {
-      events.push(toEvent(parsed.data, raw));
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (z.validate(check, record)) {
+      events[i] = toEvent(record, record as Record<string, unknown>);
       continue;
     }
+    const raw = asRecord(record);
     const event = salvage(raw);
-    events.push(event);
-    const issue = parsed.error.issues[0];
+    events[i] = event;
+    // Only a failing record pays for zod's full parse: it names the first problem.
+    const parsed = schema.safeParse(record);
+    const issue = parsed.success ? undefined : parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'record';
     warnings.push({ eventId: event.id, message: `${vendor} record ${event.id}: ${where}: ${issue?.message ?? 'invalid'}` });
   }

@@ -1,9 +1,20 @@
 import type { AuditEvent } from '../../model';
 import { asRecord, contentHash, pickString, toIsoTime } from '../normalize';
 
-/** `ROUTING_PROFILE` -> `routingProfile`: the prefix AXP uses for an object's own fields. */
-function fieldPrefix(type: string): string {
-  return type.toLowerCase().replace(/[_\s-]+([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
+/** Own-field names per type, worked out once: AXP has a handful of types and every record asks. */
+const ownFields = new Map<string, { id: string; name: string }>();
+const MAX_TYPES = 256;
+
+/** `ROUTING_PROFILE` -> `routingProfileId` / `routingProfileName`: the fields AXP names after an object's type. */
+function ownFieldsOf(type: string): { id: string; name: string } {
+  let fields = ownFields.get(type);
+  if (fields === undefined) {
+    const prefix = type.toLowerCase().replace(/[_\s-]+([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
+    fields = { id: `${prefix}Id`, name: `${prefix}Name` };
+    if (ownFields.size >= MAX_TYPES) ownFields.clear(); // drifted data must not grow this without bound
+    ownFields.set(type, fields);
+  }
+  return fields;
 }
 
 /** The snapshot inside a record, or an empty object when it has none. */
@@ -18,12 +29,11 @@ export function auditDataOf(raw: Record<string, unknown>): Record<string, unknow
  * objects (a USER's `profileId`), so they never count.
  */
 export function objectId(type: string | null, auditData: Record<string, unknown>): string | null {
-  return type ? pickString(auditData, `${fieldPrefix(type)}Id`, 'id') : pickString(auditData, 'id');
+  return type ? pickString(auditData, ownFieldsOf(type).id, 'id') : pickString(auditData, 'id');
 }
 
 function objectName(type: string | null, auditData: Record<string, unknown>): string | null {
-  const own = type ? [`${fieldPrefix(type)}Name`] : [];
-  return pickString(auditData, ...own, 'name', 'displayName');
+  return type ? pickString(auditData, ownFieldsOf(type).name, 'name', 'displayName') : pickString(auditData, 'name', 'displayName');
 }
 
 /**

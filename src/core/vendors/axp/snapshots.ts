@@ -18,16 +18,21 @@ export const axpSnapshots: SnapshotDiffing = {
   /** One change per top-level field that differs; fields missing on one side count as null. */
   diff(older: AuditEvent | null, newer: AuditEvent): FieldChange[] {
     const after = auditDataOf(newer.raw);
+    const changes: FieldChange[] = [];
     if (older === null) {
-      return Object.keys(after).map((field) => ({ field, old: null, new: after[field] }));
+      for (const field of Object.keys(after)) changes.push({ field, old: null, new: after[field] });
+      return changes;
     }
     const before = auditDataOf(older.raw);
-    const fields = [...Object.keys(after), ...Object.keys(before).filter((field) => !Object.hasOwn(after, field))];
-    const changes: FieldChange[] = [];
-    for (const field of fields) {
+    for (const field of Object.keys(after)) {
       const oldValue = own(before, field);
-      const newValue = own(after, field);
+      const newValue = after[field] ?? null;
       if (!sameJson(oldValue, newValue)) changes.push({ field, old: oldValue, new: newValue });
+    }
+    for (const field of Object.keys(before)) {
+      if (Object.hasOwn(after, field)) continue;
+      const oldValue = before[field] ?? null;
+      if (!sameJson(oldValue, null)) changes.push({ field, old: oldValue, new: null });
     }
     return changes;
   },

@@ -1,6 +1,8 @@
 import type { FieldChange } from '../../model';
 import { sameJson } from '../normalize';
 
+const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
 /**
  * `value` / `previousValue` arrive as JSON inside strings. Decodes them; a string that is
  * not JSON is kept as the string itself, and absent values become null.
@@ -10,6 +12,15 @@ export function decodeValue(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const text = value.trim();
   if (text === '') return null;
+  // Plain text (a firmware version, a name) is common: recognised by its first character instead of a thrown SyntaxError.
+  switch (text[0]) {
+    case '{': case '[': case '"':
+      break;
+    case 't': case 'f': case 'n':
+      return text === 'true' ? true : text === 'false' ? false : text === 'null' ? null : value;
+    default:
+      return JSON_NUMBER.test(text) ? Number(text) : value;
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
