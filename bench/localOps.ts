@@ -1,9 +1,10 @@
 /**
  * Item 5: what runs over the loaded events on each keystroke, over 100,000 real normalized
- * events: the engine's `matchesFilters` (field filters, then free text with its per-event text
- * built cold and then reused), and the panel's own path: its index of the events (built as
- * chunks arrive, timed once for the note), field and text filters scanning every event, the
- * next keystroke narrowing the last result, and facet counts.
+ * events: the panel's own path (its index of the events, built as chunks arrive and timed
+ * once for the note; field and text filters scanning every event; the next keystroke
+ * narrowing the last result; facet counts), budgeted. The engine's `matchesFilters` is
+ * reported too, without a budget: the engine runs it once per fetched event for the
+ * filters a vendor cannot apply, never per keystroke.
  */
 import type { AuditEvent, AuditFilters } from '../src/core/model';
 import { activeFilters, matchesFilters } from '../src/core/search/filters';
@@ -34,12 +35,16 @@ export async function benchLocalOps(events: readonly AuditEvent[]): Promise<Figu
   const figure = (name: string, samples: number[], note: string): Figure => ({
     section: '5 local ops', name, value: median(samples), unit: ' ms', budget: { max: BUDGET_MS }, samples, note,
   });
+  /** The engine's local filter: once per fetched event, so reported without the keystroke budget. */
+  const engineFigure = (name: string, samples: number[], note: string): Figure => ({
+    section: '5 local ops', name, value: median(samples), unit: ' ms', samples, note: `engine, once per fetched event; ${note}`,
+  });
   const size = `${Math.round(events.length / 1000)}k`;
   const actor = events.find((e) => e.actor.name !== null)?.actor.name ?? 'bob';
   const fields: AuditFilters = { status: 'success', actor };
   let kept = 0;
   const fieldSamples = await repeat(REPEATS, async () => time(() => { kept = filterAll(events, fields); }));
-  const figures = [figure(`matchesFilters status+actor, ${size}`, fieldSamples, `${kept} kept`)];
+  const figures = [engineFigure(`matchesFilters status+actor, ${size}`, fieldSamples, `${kept} kept`)];
 
   // Free text builds each event's lower-cased text once (a WeakMap): fresh objects make every run cold.
   const text: AuditFilters = { text: 'smith' };
@@ -47,10 +52,10 @@ export async function benchLocalOps(events: readonly AuditEvent[]): Promise<Figu
     const fresh = events.map((e) => ({ ...e }));
     return time(() => { kept = filterAll(fresh, text); });
   });
-  figures.push(figure(`matchesFilters text, first keystroke, ${size}`, coldSamples, `${kept} kept; builds the per-event text`));
+  figures.push(engineFigure(`matchesFilters text, first pass, ${size}`, coldSamples, `${kept} kept; builds the per-event text`));
   filterAll(events, text);
   const warmSamples = await repeat(REPEATS, async () => time(() => { kept = filterAll(events, { text: 'smit' }); }));
-  figures.push(figure(`matchesFilters text, next keystroke, ${size}`, warmSamples, `${kept} kept`));
+  figures.push(engineFigure(`matchesFilters text, again, ${size}`, warmSamples, `${kept} kept`));
 
   let index = new EventIndex();
   const indexMs = time(() => { index = EventIndex.of(events); });

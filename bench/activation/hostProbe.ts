@@ -12,7 +12,7 @@ export async function run(): Promise<void> {
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this host`);
   const wasActive = extension.isActive;
   const started = performance.now();
-  await extension.activate();
+  const api = (await extension.activate()) as { activationMs?: number } | undefined;
   const ms = performance.now() - started;
-  console.log(`${PROBE_MARKER}${JSON.stringify({ ms, wasActive })}`);
+  console.log(`${PROBE_MARKER}${JSON.stringify({ ms, activateMs: api?.activationMs, wasActive })}`);
 }
