@@ -4,7 +4,7 @@ import { VENDORS } from '../../../src/core/model';
 import type { Fault } from '../../../src/emulator/faults';
 import type { Emulator } from '../../../src/emulator/server';
 import { emulatorTarget } from '../search/fixtures';
-import { fastClient, PAGE, runSearch, startReliabilityEmulator } from './harness';
+import { fastClient, PAGE, runSearch, useReliabilityEmulator } from './harness';
 
 interface Case {
   name: string;
@@ -31,12 +31,7 @@ describe('reliability 3: broken and empty response bodies through the search eng
   this.timeout(30_000);
   let emulator: Emulator;
 
-  before(async () => { emulator = await startReliabilityEmulator(); });
-  after(() => emulator.close());
-  beforeEach(() => {
-    emulator.faults.clear();
-    emulator.requests.length = 0;
-  });
+  useReliabilityEmulator((started) => { emulator = started; });
 
   for (const vendor of VENDORS) {
     for (const { name, fault, reason, wording } of CASES) {

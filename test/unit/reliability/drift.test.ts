@@ -4,7 +4,7 @@ import { buildHttpRequest } from '../../../src/core/search/requestBuilder';
 import { getAdapter } from '../../../src/core/vendors/registry';
 import type { Emulator } from '../../../src/emulator/server';
 import { emulatorTarget } from '../search/fixtures';
-import { assertUnique, COUNT, fastClient, PAGE, QUERY, RECORDS_OF, runSearch, startReliabilityEmulator } from './harness';
+import { assertUnique, COUNT, fastClient, PAGE, QUERY, RECORDS_OF, runSearch, useReliabilityEmulator } from './harness';
 
 type Fields = Record<string, unknown>;
 
@@ -30,12 +30,7 @@ describe('reliability 4: schema drift through the search engine', function () {
   this.timeout(20_000);
   let emulator: Emulator;
 
-  before(async () => { emulator = await startReliabilityEmulator(); });
-  after(() => emulator.close());
-  beforeEach(() => {
-    emulator.faults.clear();
-    emulator.requests.length = 0;
-  });
+  useReliabilityEmulator((started) => { emulator = started; });
 
   for (const vendor of VENDORS) {
     it(`${vendor}: unknown fields and a missing optional field pass; a wrong type shows raw with one warning; the rest show`, async () => {

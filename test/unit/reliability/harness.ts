@@ -100,3 +100,18 @@ export function watchUnhandledRejections(): { list: unknown[]; stop(): void } {
   process.on('unhandledRejection', listener);
   return { list, stop: () => process.off('unhandledRejection', listener) };
 }
+
+/** One reliability emulator per suite, its faults and request log cleared before each test. */
+export function useReliabilityEmulator(receive: (emulator: Emulator) => void): void {
+  let emulator: Emulator | undefined;
+  before(async () => {
+    emulator = await startReliabilityEmulator();
+    receive(emulator);
+  });
+  after(() => emulator?.close());
+  beforeEach(() => {
+    if (!emulator) return;
+    emulator.faults.clear();
+    emulator.requests.length = 0;
+  });
+}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { vendorName } from '../../../src/core/http/vendorNames';
 import type { Emulator } from '../../../src/emulator/server';
 import { emulatorTarget } from '../search/fixtures';
-import { assertUnique, COUNT, fastClient, PAGE, runSearch, startReliabilityEmulator } from './harness';
+import { assertUnique, COUNT, fastClient, PAGE, runSearch, useReliabilityEmulator } from './harness';
 
 /** Row 1: 429 with Retry-After in seconds, as an HTTP date, short, long, and without it — through the engine. */
 describe('reliability 1: 429 and Retry-After through the search engine', function () {
@@ -11,12 +11,7 @@ describe('reliability 1: 429 and Retry-After through the search engine', functio
   const target = (): ReturnType<typeof emulatorTarget> => emulatorTarget(emulator, 'perfecto');
   const options = { pageSize: { perfecto: PAGE }, concurrency: 1 };
 
-  before(async () => { emulator = await startReliabilityEmulator(); });
-  after(() => emulator.close());
-  beforeEach(() => {
-    emulator.faults.clear();
-    emulator.requests.length = 0;
-  });
+  useReliabilityEmulator((started) => { emulator = started; });
 
   it('waits a short Retry-After in seconds mid-paging, says so, and loses nothing', async () => {
     emulator.faults.add({ vendor: 'perfecto', skip: 2, times: 1, fault: { kind: 'status', status: 429, headers: { 'retry-after': '1' } } });
