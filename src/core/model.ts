@@ -29,6 +29,9 @@ export interface FieldChange {
   new: unknown;
 }
 
+/** The change list of every event without changes: one shared, frozen list instead of 100k empty arrays. */
+export const NO_CHANGES: readonly FieldChange[] = Object.freeze([]);
+
 export interface AuditEvent {
   vendor: VendorId;
   /** The vendor's id, or a stable content hash where the vendor has none (AXP). */
@@ -43,7 +46,8 @@ export interface AuditEvent {
   description: string | null;
   /** Perfecto `trace_id`, Surfsight `requestId`. */
   traceId: string | null;
-  changes: FieldChange[];
+  /** Never changed in place: the snapshot linker assigns a new list when it revises one. */
+  changes: readonly FieldChange[];
   /** The vendor's record exactly as received. */
   raw: Record<string, unknown>;
 }

@@ -26,7 +26,7 @@ export const auditEventSchema = z.object({
   status: z.nullable(z.enum(['success', 'failure'])),
   description: nullableText,
   traceId: nullableText,
-  changes: z.array(fieldChangeSchema),
+  changes: z.readonly(z.array(fieldChangeSchema)),
   raw: z.record(z.string(), z.unknown()),
 });
 

@@ -68,7 +68,7 @@ export interface VendorErrorInfo {
  */
 export interface SnapshotDiffing {
   key(event: AuditEvent): string | null;
-  diff(older: AuditEvent | null, newer: AuditEvent): FieldChange[];
+  diff(older: AuditEvent | null, newer: AuditEvent): readonly FieldChange[];
 }
 
 /** Everything the engine needs to know about one vendor. Adapters only describe; they never send. */

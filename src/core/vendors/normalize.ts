@@ -1,9 +1,17 @@
 import * as z from 'zod/mini';
-import type { AuditEvent, VendorId } from '../model';
+import { NO_CHANGES, type AuditEvent, type FieldChange, type VendorId } from '../model';
 import type { RecordWarning } from './adapter';
 import '../validationMessages';
 
 export { contentHash, sameJson, stableStringify } from './canonicalJson';
+
+/**
+ * A change list as kept on an event: the shared empty list, or an exact-size copy. A list
+ * built by `push` reserves room for 17 entries; 100k events hold lists of one or two.
+ */
+export function retainedList(changes: FieldChange[]): readonly FieldChange[] {
+  return changes.length === 0 ? NO_CHANGES : changes.slice();
+}
 
 /** A plain object view of a vendor record, whatever it was. */
 export function asRecord(value: unknown): Record<string, unknown> {

@@ -369,7 +369,7 @@ describe('AXP adapter against the emulator', () => {
         assert.ok(history.some((event) => event.action === 'CREATED') || history[0]?.action === 'UPDATED');
         for (let i = 1; i < history.length; i++) {
           const newer = history[i] as AuditEvent;
-          const changes: FieldChange[] = snapshots.diff(history[i - 1] as AuditEvent, newer);
+          const changes: readonly FieldChange[] = snapshots.diff(history[i - 1] as AuditEvent, newer);
           if (newer.action === 'UPDATED') assert.ok(changes.length > 0, `update without change: ${newer.id}`);
           if (newer.action === 'DELETED') assert.deepEqual(changes, []);
         }

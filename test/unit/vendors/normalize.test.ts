@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
-import type { AuditEvent } from '../../../src/core/model';
+import { NO_CHANGES, type AuditEvent, type FieldChange } from '../../../src/core/model';
 import { decodeValue } from '../../../src/core/vendors/surfsight/changes';
-import { contentHash, htmlToText, normalizeRecords, sameJson, stableStringify, toIsoTime } from '../../../src/core/vendors/normalize';
+import { contentHash, htmlToText, normalizeRecords, retainedList, sameJson, stableStringify, toIsoTime } from '../../../src/core/vendors/normalize';
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 300) * 10;
 
@@ -93,6 +93,18 @@ describe('normalize helpers (fast paths agree with the plain definitions)', () =
     }
     assert.equal(toIsoTime('1766208251396'), '2025-12-20T05:24:11.396Z');
     assert.equal(toIsoTime('99999999999999999'), null);
+  });
+});
+
+describe('change lists kept on events', () => {
+  it('share one frozen empty list, and keep others as equal copies', () => {
+    assert.equal(retainedList([]), NO_CHANGES);
+    assert.throws(() => (NO_CHANGES as FieldChange[]).push({ field: 'x', old: null, new: 1 }), TypeError);
+    assert.equal(NO_CHANGES.length, 0);
+    const built: FieldChange[] = [{ field: 'name', old: 'a', new: 'b' }];
+    const kept = retainedList(built);
+    assert.notEqual(kept, built);
+    assert.deepEqual(kept, built);
   });
 });
 

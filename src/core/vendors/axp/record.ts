@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../model';
+import { NO_CHANGES, type AuditEvent } from '../../model';
 import { asRecord, contentHash, pickString, toIsoTime } from '../normalize';
 
 /** Own-field names per type, worked out once: AXP has a handful of types and every record asks. */
@@ -62,7 +62,7 @@ export function recordToEvent(record: unknown): AuditEvent {
     status: null,
     description: description === '' ? null : description,
     traceId: null,
-    changes: [],
+    changes: NO_CHANGES,
     raw,
   };
 }

@@ -1,6 +1,6 @@
-import type { AuditEvent, FieldChange } from '../../model';
+import { NO_CHANGES, type AuditEvent, type FieldChange } from '../../model';
 import type { SnapshotDiffing } from '../adapter';
-import { sameJson } from '../normalize';
+import { retainedList, sameJson } from '../normalize';
 import { auditDataOf, objectId } from './record';
 
 /**
@@ -16,13 +16,13 @@ export const axpSnapshots: SnapshotDiffing = {
   },
 
   /** One change per top-level field that differs; fields missing on one side count as null. */
-  diff(older: AuditEvent | null, newer: AuditEvent): FieldChange[] {
+  diff(older: AuditEvent | null, newer: AuditEvent): readonly FieldChange[] {
     const after = auditDataOf(newer.raw);
-    const changes: FieldChange[] = [];
     if (older === null) {
-      for (const field of Object.keys(after)) changes.push({ field, old: null, new: after[field] });
-      return changes;
+      const fields = Object.keys(after);
+      return fields.length === 0 ? NO_CHANGES : fields.map((field): FieldChange => ({ field, old: null, new: after[field] }));
     }
+    const changes: FieldChange[] = [];
     const before = auditDataOf(older.raw);
     for (const field of Object.keys(after)) {
       const oldValue = own(before, field);
@@ -34,7 +34,7 @@ export const axpSnapshots: SnapshotDiffing = {
       const oldValue = before[field] ?? null;
       if (!sameJson(oldValue, null)) changes.push({ field, old: oldValue, new: null });
     }
-    return changes;
+    return retainedList(changes);
   },
 };
 

@@ -1,5 +1,5 @@
 import { AuditLensError } from '../../errors';
-import type { AuditEvent, AuditStatus, FilterKey } from '../../model';
+import { NO_CHANGES, type AuditEvent, type AuditStatus, type FieldChange, type FilterKey } from '../../model';
 import type { NormalizedPage, VendorAdapter, VendorErrorInfo } from '../adapter';
 import { contentHash, normalizeRecords, pickString, toIsoTime } from '../normalize';
 import { descopeEnvelopeSchema, descopeErrorSchema, descopeRecordSchema, type DescopeRecord } from './schemas';
@@ -108,8 +108,9 @@ function statusOf(action: string | null, type: string | null): AuditStatus {
 
 /** `data` holds the new values only, so every change has `old: null`. */
 function changesOf(data: unknown): AuditEvent['changes'] {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
-  return Object.entries(data).map(([field, value]) => ({ field, old: null, new: value }));
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return NO_CHANGES;
+  const fields = Object.keys(data);
+  return fields.length === 0 ? NO_CHANGES : fields.map((field): FieldChange => ({ field, old: null, new: (data as Record<string, unknown>)[field] }));
 }
 
 function toEvent(record: DescopeRecord, raw: Record<string, unknown>): AuditEvent {

@@ -1,4 +1,4 @@
-import type { AuditEvent, AuditStatus, FieldChange } from '../../model';
+import { NO_CHANGES, type AuditEvent, type AuditStatus, type FieldChange } from '../../model';
 import { asRecord, contentHash, pickString, toIsoTime } from '../normalize';
 
 /** Shown instead of a time when a record carries none that can be read. */
@@ -49,8 +49,8 @@ function toStatus(value: unknown): AuditStatus {
 }
 
 /** `{ field: { old, new } }` to change rows; a bare value counts as the new value. */
-function toChanges(value: unknown): FieldChange[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+function toChanges(value: unknown): readonly FieldChange[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return NO_CHANGES;
   return Object.entries(value as Record<string, unknown>).map(([field, change]) => {
     if (change !== null && typeof change === 'object' && !Array.isArray(change) && ('old' in change || 'new' in change)) {
       const pair = change as { old?: unknown; new?: unknown };

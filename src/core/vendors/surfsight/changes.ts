@@ -1,5 +1,5 @@
-import type { FieldChange } from '../../model';
-import { sameJson } from '../normalize';
+import { NO_CHANGES, type FieldChange } from '../../model';
+import { retainedList, sameJson } from '../normalize';
 
 const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
@@ -36,13 +36,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * The top-level fields that differ between `previousValue` (old) and `value` (new). When
  * either side is not an object (a scalar, a list, plain text), the whole value is one change.
  */
-export function diffValues(previous: unknown, next: unknown): FieldChange[] {
+export function diffValues(previous: unknown, next: unknown): readonly FieldChange[] {
   const old = decodeValue(previous);
   const current = decodeValue(next);
   const oldFields = isPlainObject(old) ? old : old === null ? {} : undefined;
   const newFields = isPlainObject(current) ? current : current === null ? {} : undefined;
   if (!oldFields || !newFields) {
-    return sameJson(old, current) ? [] : [{ field: 'value', old, new: current }];
+    return sameJson(old, current) ? NO_CHANGES : [{ field: 'value', old, new: current }];
   }
   const changes: FieldChange[] = [];
   const fields = new Set([...Object.keys(oldFields), ...Object.keys(newFields)]);
@@ -51,5 +51,5 @@ export function diffValues(previous: unknown, next: unknown): FieldChange[] {
     const after = Object.hasOwn(newFields, field) ? newFields[field] : null;
     if (!sameJson(before, after)) changes.push({ field, old: before, new: after });
   }
-  return changes;
+  return retainedList(changes);
 }

@@ -1,5 +1,5 @@
 import { AuditLensError } from '../../errors';
-import type { AuditEvent, AuditStatus, FilterKey } from '../../model';
+import { NO_CHANGES, type AuditEvent, type AuditStatus, type FilterKey } from '../../model';
 import type { NormalizedPage, VendorAdapter, VendorErrorInfo } from '../adapter';
 import { contentHash, htmlToText, normalizeRecords, pickString, toIsoTime } from '../normalize';
 import { zluriEnvelopeSchema, zluriErrorSchema, zluriRecordSchema, type ZluriRecord } from './schemas';
@@ -117,7 +117,7 @@ function toEvent(record: ZluriRecord, raw: Record<string, unknown>): AuditEvent 
     status: statusOf(record.event),
     description: describe(record.event_description, record.event_title),
     traceId: null,
-    changes: [],
+    changes: NO_CHANGES,
     raw,
   };
 }
@@ -139,7 +139,7 @@ function salvage(raw: Record<string, unknown>, fallbackTime: string): AuditEvent
     status: statusOf(event),
     description: describe(raw.event_description, raw.event_title),
     traceId: null,
-    changes: [],
+    changes: NO_CHANGES,
     raw,
   };
 }
