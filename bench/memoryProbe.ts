@@ -1,7 +1,8 @@
 /**
  * Child-process entry of `memory.ts` (run with --expose-gc): fetches one vendor's events
  * through the engine, holds them as the panel would, and prints one JSON line:
- * `{ heldBytes, peakBytes, rawBytes, events }`.
+ * `{ heldBytes, peakBytes, rawBytes, events }`. With `records` after the vendor it holds only
+ * each event's `raw` record, as parsed: the floor under any design that keeps parsed records.
  */
 import { createHttpClient } from '../src/core/http/client';
 import { isVendorId, type AuditEvent } from '../src/core/model';
@@ -17,16 +18,16 @@ function collectGarbage(): void {
 }
 
 async function main(): Promise<void> {
-  const [origin = '', vendor = ''] = process.argv.slice(2);
+  const [origin = '', vendor = '', mode = 'events'] = process.argv.slice(2);
   if (!isVendorId(vendor)) throw new Error(`usage: memoryProbe.ts <origin> <vendor>; "${vendor}" is not a vendor`);
   const http = new RecordingClient(createHttpClient({ enforceRateLimits: false }));
   collectGarbage();
   const before = process.memoryUsage().heapUsed;
   let peak = before;
-  const held: AuditEvent[] = [];
+  const held: Array<AuditEvent | AuditEvent['raw']> = [];
   for await (const update of search([target(origin, vendor)], QUERY, { http, now: () => NOW })) {
     if (update.kind === 'error') throw update.error;
-    if (update.kind === 'page') held.push(...update.events);
+    if (update.kind === 'page') held.push(...(mode === 'records' ? update.events.map((event) => event.raw) : update.events));
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }
   const rawBytes = http.exchanges.reduce((sum, e) => sum + e.bytes, 0);

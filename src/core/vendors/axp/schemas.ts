@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { toIsoTime } from '../normalize';
 
 /** A date AXP writes as ISO-8601 text (`2021-11-14T09:24:05.234Z`). */
-const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'not an ISO-8601 date'));
+const isoDate = z.string().check(z.refine((value) => toIsoTime(value) !== null, 'not an ISO-8601 date'));
 
 /** One audit record. It has no id; `auditData` is a snapshot of the object after the event. */
 export const axpRecordSchema = z.looseObject({

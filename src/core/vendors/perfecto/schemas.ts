@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { toIsoTime } from '../normalize';
 
 /** ISO-8601 text the way Perfecto writes `timestamp`, checked to be a real time. */
-const isoTime = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'not an ISO-8601 time'));
+const isoTime = z.string().check(z.refine((value) => toIsoTime(value) !== null, 'not an ISO-8601 time'));
 
 const optionalText = z.nullish(z.string());
 
