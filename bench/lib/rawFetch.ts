@@ -1,16 +1,19 @@
 /**
  * The baseline: the same requests the engine sent, through plain undici, each body only
- * `JSON.parse`d. No validation, normalization, de-duplication or ordering. With `keep`, the
- * parsed bodies are held until every request is answered, as any engine that hands back what
- * it parsed must: the floor under the engine's cost, not a budget.
+ * `JSON.parse`d. No validation, normalization, de-duplication or ordering.
+ *
+ * With `hold`, it is also the cheapest engine one can write: each record becomes one object
+ * of the normalized event's shape (event, actor, resource; fields copied by reference, no
+ * conversion) and everything is held to the end, as any engine that hands back events must.
+ * Not a budget: the floor under the engine's cost.
  */
 import { Agent } from 'undici';
 import type { SentRequest } from './recordingClient';
 
 export async function fetchRaw(
-  agent: Agent, requests: readonly SentRequest[], concurrency: number, keep = false,
-): Promise<{ bytes: number; values: number; kept: number }> {
-  const held: unknown[] = [];
+  agent: Agent, requests: readonly SentRequest[], concurrency: number, hold = false,
+): Promise<{ bytes: number; values: number }> {
+  const held: object[] = [];
   let next = 0;
   let bytes = 0;
   let values = 0;
@@ -26,11 +29,33 @@ export async function fetchRaw(
       bytes += Buffer.byteLength(text);
       const parsed = JSON.parse(text) as Record<string, unknown>;
       values += Object.keys(parsed).length; // keeps the parse observable
-      if (keep) held.push(parsed);
+      if (hold) for (const record of recordsOf(parsed)) held.push(eventShaped(record));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  return { bytes, values, kept: held.length };
+  return { bytes, values: values + held.length };
+}
+
+/** The page's record list: its longest array, at the top or one level down (`hits.hits`). */
+function recordsOf(page: Record<string, unknown>): Array<Record<string, unknown>> {
+  let longest: unknown[] = [];
+  for (const value of Object.values(page)) {
+    const candidates = Array.isArray(value) ? [value] : value !== null && typeof value === 'object' ? Object.values(value).filter(Array.isArray) : [];
+    for (const list of candidates) if (list.length > longest.length) longest = list;
+  }
+  return longest as Array<Record<string, unknown>>;
+}
+
+function eventShaped(record: Record<string, unknown>): object {
+  const values = Object.values(record);
+  const at = (i: number): unknown => values[i % values.length];
+  return {
+    vendor: 'floor', id: at(0), time: at(1),
+    actor: { id: at(2), name: null, type: null, role: null },
+    action: at(3),
+    resource: { type: at(4), id: at(5), name: null },
+    status: null, description: at(6), traceId: null, changes: [], raw: record,
+  };
 }
 
 /** The same pool size the engine's client uses per origin. */
