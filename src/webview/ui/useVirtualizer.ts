@@ -1,7 +1,12 @@
 /**
- * Which rows of a fixed-row-height grid to render: the ones in view plus a few either side.
+ * Which rows of a fixed-row-height grid to render: the ones in view, a few either side, and a
+ * lead of rows ahead in the direction of scrolling that is rendered in idle time.
  * Rows all have one height, so positions are arithmetic: nothing per row is kept, and a new
  * row count (every filter keystroke) costs nothing.
+ *
+ * A scrolled frame whose rows are already rendered changes no DOM: it only moves the
+ * compositor's layer and paints the rows the previous idle period added. The rows for the
+ * next frames are created, styled and laid out after the frame, in an idle callback.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
@@ -16,7 +21,21 @@ export interface RowWindow {
   scrollToIndex(index: number): void;
 }
 
+/** Rows rendered on either side of the visible ones. */
 const OVERSCAN = 6;
+/** Extra rows rendered ahead while scrolling: a few frames of fast scrolling. */
+const LEAD = 36;
+/** An idle render that waits longer runs anyway, so the lead keeps up on a busy machine. */
+const IDLE_TIMEOUT_MS = 50;
+
+interface View {
+  top: number;
+  height: number;
+  /** Rows of lead: after the last row in view when scrolling down, before the first when scrolling up. */
+  lead: number;
+}
+
+interface Range { start: number; end: number }
 
 export function useRowVirtualizer(options: {
   count: number;
@@ -27,39 +46,66 @@ export function useRowVirtualizer(options: {
   headerHeight: number;
 }): RowWindow {
   const { count, rowHeight, headerHeight } = options;
-  const [view, setView] = useState({ top: options.initialOffset, height: 0 });
-  const latest = useRef(view);
-  latest.current = view;
+  const [view, setView] = useState<View>({ top: options.initialOffset, height: 0, lead: 0 });
+  const rendered = useRef<Range>({ start: 0, end: 0 });
+  const idle = useRef({ handle: 0, forceLayout: false });
+  const rows = useRef(count);
+  rows.current = count;
 
   useLayoutEffect(() => {
     const element = options.scrollElement();
     if (!element) return undefined;
     element.scrollTop = options.initialOffset;
+    let lastTop = element.scrollTop;
+    let lastHeight = -1;
+    /** Lead of the latest scroll direction; 0 until the first scroll. */
+    let lead = 0;
     const read = () => {
-      const next = { top: element.scrollTop, height: element.clientHeight };
-      const now = latest.current;
-      // Re-render only when the rendered range would change.
-      const first = (v: typeof next) => Math.floor(Math.max(0, v.top - headerHeight) / rowHeight);
-      const last = (v: typeof next) => Math.ceil(Math.max(0, v.top + v.height - headerHeight) / rowHeight);
-      if (first(next) !== first(now) || last(next) !== last(now) || next.height !== now.height) {
-        latest.current = next;
-        setView(next);
+      const top = element.scrollTop;
+      const height = element.clientHeight;
+      if (top !== lastTop) lead = top > lastTop ? LEAD : -LEAD;
+      lastTop = top;
+      const visible = visibleRows({ top, height }, headerHeight, rowHeight);
+      const now = rendered.current;
+      if (height !== lastHeight || visible.start < now.start || Math.min(visible.end, rows.current) > now.end) {
+        // Rows in view are missing: render them in this frame.
+        lastHeight = height;
+        setView({ top, height, lead });
+        return;
       }
+      if (idle.current.handle !== 0) return;
+      idle.current.handle = requestIdleCallback(() => {
+        idle.current.handle = 0;
+        const next = { top: element.scrollTop, height: element.clientHeight, lead };
+        const wanted = band(next, rows.current, headerHeight, rowHeight);
+        if (wanted.start === rendered.current.start && wanted.end === rendered.current.end) return;
+        idle.current.forceLayout = true;
+        setView(next);
+      }, { timeout: IDLE_TIMEOUT_MS });
     };
     read();
     element.addEventListener('scroll', read, { passive: true });
     const resize = new ResizeObserver(read);
     resize.observe(element);
-    return () => { element.removeEventListener('scroll', read); resize.disconnect(); };
+    return () => {
+      element.removeEventListener('scroll', read);
+      resize.disconnect();
+      cancelIdleCallback(idle.current.handle);
+    };
   }, []);
 
-  // After the rows shrink, the browser clamps the offset only at the next layout: clamp it here too.
-  const top = Math.min(view.top, Math.max(0, headerHeight + count * rowHeight - view.height));
-  const visibleFirst = Math.floor(Math.max(0, top - headerHeight) / rowHeight);
-  const visibleEnd = Math.ceil(Math.max(0, top + view.height - headerHeight) / rowHeight);
+  useLayoutEffect(() => {
+    if (!idle.current.forceLayout) return;
+    idle.current.forceLayout = false;
+    // Style and lay out the new rows now, in idle time, rather than in the next frame.
+    void options.scrollElement()?.scrollHeight;
+  });
+
+  const { start, end } = band(view, count, headerHeight, rowHeight);
+  rendered.current = { start, end };
   return {
-    start: Math.max(0, Math.min(count, visibleFirst - OVERSCAN)),
-    end: Math.min(count, visibleEnd + OVERSCAN),
+    start,
+    end,
     totalSize: count * rowHeight,
     scrollToIndex(index) {
       const element = options.scrollElement();
@@ -70,5 +116,23 @@ export function useRowVirtualizer(options: {
       if (rowTop < viewTop) element.scrollTop = rowTop;
       else if (rowTop + rowHeight > viewTop + viewRows) element.scrollTop = rowTop + rowHeight - viewRows;
     },
+  };
+}
+
+function visibleRows(view: { top: number; height: number }, headerHeight: number, rowHeight: number): Range {
+  return {
+    start: Math.floor(Math.max(0, view.top - headerHeight) / rowHeight),
+    end: Math.ceil(Math.max(0, view.top + view.height - headerHeight) / rowHeight),
+  };
+}
+
+/** The rows to render for a view: those in it, the overscan, and the lead. */
+function band(view: View, count: number, headerHeight: number, rowHeight: number): Range {
+  // After the rows shrink, the browser clamps the offset only at the next layout: clamp it here too.
+  const top = Math.min(view.top, Math.max(0, headerHeight + count * rowHeight - view.height));
+  const visible = visibleRows({ top, height: view.height }, headerHeight, rowHeight);
+  return {
+    start: Math.max(0, Math.min(count, visible.start - OVERSCAN + Math.min(0, view.lead))),
+    end: Math.min(count, visible.end + OVERSCAN + Math.max(0, view.lead)),
   };
 }
