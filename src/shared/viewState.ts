@@ -23,6 +23,8 @@ export const viewStateSchema = z.object({
   filters: z.array(localFilterSchema),
   selectedKey: z.nullable(z.string()),
   detailOpen: z.boolean(),
+  /** The field sidebar, hidden to give the table the width (absent in states saved before it existed). */
+  fieldsHidden: z.optional(z.boolean()),
   scrollTop: z.number(),
 });
 export type ViewState = z.infer<typeof viewStateSchema>;

@@ -85,6 +85,30 @@ describe('results panel in Chromium', function () {
     await panel.page.close();
   });
 
+  it('hides and shows the field sidebar, giving the table its width, and remembers the choice', async () => {
+    const panel = await openPanel(browser, { width: 900 });
+    await panel.send(...runMessages(demo()));
+    await shown(panel, 900);
+    const toggle = panel.page.locator('button[aria-label="Field sidebar"]');
+    const tableLeft = () => panel.page.$eval('.table-scroll', (el) => el.getBoundingClientRect().left);
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    const withSidebar = await tableLeft();
+    await toggle.click();
+    await panel.page.waitForSelector('#field-sidebar', { state: 'detached' });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    assert.ok(await tableLeft() < withSidebar - 100, 'the table starts where the sidebar was');
+    assert.equal((await panel.state() as { fieldsHidden?: boolean }).fieldsHidden, true);
+    await panel.page.close();
+
+    const restored = await openPanel(browser, { width: 900, state: { columns: ['time', 'action'], sort: { column: 'time', descending: true }, filters: [], selectedKey: null, detailOpen: false, fieldsHidden: true, scrollTop: 0 } });
+    await restored.send(...runMessages(demo()));
+    await shown(restored, 900);
+    assert.equal(await restored.page.locator('#field-sidebar').count(), 0, 'a restored panel keeps the sidebar hidden');
+    await restored.page.click('button[aria-label="Field sidebar"]');
+    await restored.page.waitForSelector('#field-sidebar >> text=alice@example.com');
+    await restored.page.close();
+  });
+
   it('starts a new panel with the columns its search names, but keeps a restored panel\'s own', async () => {
     const withColumns = (messages: ReturnType<typeof runMessages>): ReturnType<typeof runMessages> =>
       messages.map((m) => (m.type === 'search' ? { ...m, search: { ...m.search, columns: ['time', 'traceId', 'actor'] } } : m));

@@ -14,6 +14,7 @@ import { Results } from '../model/results';
 import { sortPositions } from '../model/sort';
 import { isNewPanel, loadState, newRequestId, onHostMessage, post, saveState } from '../host';
 import { DetailPane } from './DetailPane';
+import { Icon } from './icons';
 import type { QueryError } from './Header';
 import { QueryBar, SearchInfo, StatusLine } from './Header';
 import { Histogram } from './Histogram';
@@ -206,6 +207,15 @@ export function App() {
       </header>
       <Histogram bins={summary.bins} range={summary.timeRange} onNarrow={(from, to) => post({ type: 'narrow', from: new Date(from).toISOString(), to: new Date(to).toISOString() })} />
       <div class="toolbar">
+        <button
+          type="button"
+          class="icon-button"
+          aria-pressed={!view.fieldsHidden}
+          aria-controls="field-sidebar"
+          title={view.fieldsHidden ? 'Show the field sidebar' : 'Hide the field sidebar'}
+          aria-label="Field sidebar"
+          onClick={() => update({ fieldsHidden: !view.fieldsHidden })}
+        ><Icon name="layout-sidebar-left" /></button>
         <input
           ref={filterInput}
           class="filter-input"
@@ -229,7 +239,7 @@ export function App() {
         />
       </div>
       <div class="main">
-        <Sidebar facets={summary.facets} shown={summary.shown} onFilter={filter} />
+        {!view.fieldsHidden && <Sidebar facets={summary.facets} shown={summary.shown} onFilter={filter} />}
         <Table
           rows={rows}
           columns={view.columns}

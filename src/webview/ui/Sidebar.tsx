@@ -6,7 +6,7 @@ import { Icon } from './icons';
 
 export function Sidebar(props: { facets: readonly Facet[]; shown: number; onFilter(field: FacetField, value: string, exclude: boolean): void }) {
   return (
-    <nav class="sidebar" aria-label="Fields">
+    <nav id="field-sidebar" class="sidebar" aria-label="Fields">
       {props.facets.map((facet) => (
         <section key={facet.field} class="facet">
           <h3 class="facet-title">{FACET_LABELS[facet.field]} <span class="muted">{facet.distinct}</span></h3>
