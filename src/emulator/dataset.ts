@@ -29,6 +29,23 @@ export function hex(random: Random, length: number): string {
   return out.slice(0, length);
 }
 
+/**
+ * Random text from `alphabet`, built in one piece: strings grown a character at a time
+ * stay chains of fragments in V8, which multiplies the memory of 100,000 records.
+ */
+export function randomText(random: Random, length: number, alphabet: string): string {
+  const codes: number[] = [];
+  for (let i = 0; i < length; i++) codes.push(alphabet.charCodeAt(Math.floor(random() * alphabet.length)));
+  return String.fromCharCode(...codes);
+}
+
+/** Two different items of `items` (it holds at least two), the first drawn first. */
+export function pickTwoDifferent<T>(random: Random, items: readonly T[]): [T, T] {
+  const from = Math.floor(random() * items.length);
+  const to = (from + 1 + Math.floor(random() * (items.length - 1))) % items.length;
+  return [items[from] as T, items[to] as T];
+}
+
 /** A version-4-shaped UUID. */
 export function uuid(random: Random): string {
   const a = hexWord(random);
@@ -47,6 +64,11 @@ export function firstAtOrBefore<T>(items: readonly T[], ms: number, timeOf: (ite
     else hi = mid;
   }
   return lo;
+}
+
+/** In a newest-first list, the [start, end) indexes of the items in [fromMs, toMs]. */
+export function rangeIndexes<T>(items: readonly T[], fromMs: number, toMs: number, timeOf: (item: T) => number): [number, number] {
+  return [firstAtOrBefore(items, toMs, timeOf), firstAtOrBefore(items, fromMs - 1, timeOf)];
 }
 
 export interface Person {
@@ -91,7 +113,7 @@ export const DEFAULT_COUNTS: Record<VendorId, number> = {
 
 /**
  * The emulator's data, generated once per vendor on first use and kept newest first.
- * Generators live with each vendor route; this holds what they share.
+ * Each vendor's generator lives in its `vendors/<vendor>/records.ts`; this holds what they share.
  */
 export class Dataset {
   readonly seed: number;
@@ -127,6 +149,13 @@ export class Dataset {
   /** A time in the window, weighted towards the present. */
   time(random: Random): number {
     return Math.floor(this.toMs - Math.pow(random(), 1.5) * (this.toMs - this.fromMs));
+  }
+
+  /** `count` times in the window, newest first. */
+  timesNewestFirst(random: Random, count: number): Float64Array {
+    const times = new Float64Array(count);
+    for (let i = 0; i < count; i++) times[i] = this.time(random);
+    return times.sort().reverse();
   }
 
   /** The vendor's records, newest first, generated on first use. */

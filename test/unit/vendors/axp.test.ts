@@ -9,7 +9,7 @@ import type { NormalizedPage, PageCursor } from '../../../src/core/vendors/adapt
 import { axpAdapter } from '../../../src/core/vendors/axp/adapter';
 import { EMULATOR_AXP_ACCOUNT, EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
 import { Emulator } from '../../../src/emulator/server';
-import { axpRoute } from '../../../src/emulator/vendors/axp';
+import { axpRoute } from '../../../src/emulator/vendors/axp/route';
 
 const FROM_MS = Date.parse('2025-12-01T00:00:00.000Z');
 const TO_MS = Date.parse('2025-12-08T00:00:00.000Z');

@@ -7,7 +7,8 @@ import type { PageCursor } from '../../../src/core/vendors/adapter';
 import { descopeAdapter } from '../../../src/core/vendors/descope/adapter';
 import { EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
 import { Emulator } from '../../../src/emulator/server';
-import { descopeRoute, generate } from '../../../src/emulator/vendors/descope';
+import { generate } from '../../../src/emulator/vendors/descope/records';
+import { descopeRoute } from '../../../src/emulator/vendors/descope/route';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2025, 11, 4, 12, 0, 0);

@@ -9,7 +9,7 @@ import { EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
 import { Emulator } from '../../../src/emulator/server';
 import {
   PERFECTO_DISABLED_TENANT_TOKEN, PERFECTO_NON_ADMIN_TOKEN, perfectoRoute,
-} from '../../../src/emulator/vendors/perfecto';
+} from '../../../src/emulator/vendors/perfecto/route';
 
 const FROM_MS = Date.UTC(2025, 11, 1);
 const TO_MS = Date.UTC(2025, 11, 5);

@@ -8,7 +8,7 @@ import { surfsightAdapter } from '../../../src/core/vendors/surfsight/adapter';
 import { surfsightAuthenticate, surfsightAuthResponseSchema } from '../../../src/core/vendors/surfsight/authenticate';
 import { EMULATOR_CREDENTIALS, EMULATOR_SURFSIGHT_LOGIN } from '../../../src/emulator/credentials';
 import { Emulator } from '../../../src/emulator/server';
-import { surfsightRoute } from '../../../src/emulator/vendors/surfsight';
+import { surfsightRoute } from '../../../src/emulator/vendors/surfsight/route';
 
 const FROM_MS = Date.parse('2025-11-01T00:00:00.000Z');
 const TO_MS = Date.parse('2025-12-04T12:00:00.000Z');

@@ -8,7 +8,8 @@ import type { PageCursor, TimeWindow } from '../../../src/core/vendors/adapter';
 import { zluriAdapter } from '../../../src/core/vendors/zluri/adapter';
 import { EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
 import { Emulator } from '../../../src/emulator/server';
-import { generate, zluriRoute } from '../../../src/emulator/vendors/zluri';
+import { generate } from '../../../src/emulator/vendors/zluri/records';
+import { zluriRoute } from '../../../src/emulator/vendors/zluri/route';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2025, 11, 4, 12, 0, 0);

@@ -1,21 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { EMULATOR_CREDENTIALS, EMULATOR_SURFSIGHT_LOGIN } from '../credentials';
-import { firstAtOrBefore, pick, PEOPLE, seededRandom, uuid, type Dataset, type Person, type Random } from '../dataset';
-import type { EmulatorRequest, EmulatorResponse, RouteContext, VendorRoute } from '../types';
-
-/*
- * Surfsight `GET /v2/audit-logs` and `POST /v2/authenticate`.
- * Errors answer `{ statusCode, error, message }` (the adapter reads `message`).
- * A page above TIMEOUT_RECORDS stands for Surfsight's documented 30-second timeout.
- */
-
-const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
-/** Signs emulator login tokens so they need no server-side state. Public on purpose: fake. */
-const TOKEN_KEY = 'audit-lens-emulator-surfsight-tokens';
-const TIMEOUT_RECORDS = 5000;
-const POSITIVE = /^[1-9]\d*$/;
-const USER_TYPES = ['user', 'partnerContact'];
-const ENTITY_TYPES = ['user', 'reseller', 'device', 'organization'];
+import { pick, pickTwoDifferent, PEOPLE, seededRandom, uuid, type Dataset, type Person, type Random } from '../../dataset';
 
 interface Partner { id: number; name: string }
 interface Org { id: number; name: string; partner: Partner }
@@ -25,7 +8,7 @@ const PARTNERS: readonly Partner[] = [
   { id: 62, name: 'Northwind Telematics' },
   { id: 75, name: 'Blue Ridge Fleet Solutions' },
 ];
-const ORGS: readonly Org[] = [
+export const ORGS: readonly Org[] = [
   { id: 17, name: 'Acme Logistics', partner: PARTNERS[0] as Partner },
   { id: 23, name: 'Harbor Freight Lines', partner: PARTNERS[0] as Partner },
   { id: 41, name: 'Summit Transit', partner: PARTNERS[1] as Partner },
@@ -50,7 +33,7 @@ type EntityType = 'device' | 'user' | 'organization' | 'reseller';
  * One audit log as the filters need it. Generation keeps only this (cheap for 100,000
  * records); the wire record is built from `seed` the first time a page shows it.
  */
-interface Entry {
+export interface Entry {
   id: number;
   timeMs: number;
   actor: Actor;
@@ -112,9 +95,8 @@ const CHANGES: readonly ChangeKind[] = [
   {
     entity: 'user', message: 'User role changed', method: 'PATCH', endpoint: (e) => `/v2/organizations/${e.org.id}/users/${e.target}`,
     values: (_e, random) => {
-      const from = Math.floor(random() * ROLES.length);
-      const to = (from + 1 + Math.floor(random() * (ROLES.length - 1))) % ROLES.length;
-      return [{ role: ROLES[from] }, { role: ROLES[to] }];
+      const [from, to] = pickTwoDifferent(random, ROLES);
+      return [{ role: from }, { role: to }];
     },
   },
   {
@@ -138,9 +120,9 @@ const CHANGES: readonly ChangeKind[] = [
 const REASONS = ['Requested by fleet manager', 'Vehicle reassigned', 'Scheduled maintenance', 'Customer ticket'];
 
 /** The entity's organization, or null for partner (reseller) changes. */
-const entityOrg = (e: Entry): Org | null => (e.kind.entity === 'reseller' ? null : e.org);
+export const entityOrg = (e: Entry): Org | null => (e.kind.entity === 'reseller' ? null : e.org);
 
-function entityId(e: Entry): string {
+export function entityId(e: Entry): string {
   switch (e.kind.entity) {
     case 'device': return e.imei;
     case 'user': return String(e.target);
@@ -154,7 +136,7 @@ const encode = (value: unknown): string | null =>
   value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
 
 /** The record as Surfsight sends it, built once from the entry's own seed. */
-function wireRecord(e: Entry): Record<string, unknown> {
+export function wireRecord(e: Entry): Record<string, unknown> {
   if (e.record) return e.record;
   const random = seededRandom(e.seed);
   const [previous, value] = e.kind.values(e, random);
@@ -192,7 +174,7 @@ function entry(actor: Actor, timeMs: number, traceId: string | null, random: Ran
   return { id: 0, timeMs, actor, org, kind, imei, target, seed: Math.floor(random() * 0x100000000), traceId };
 }
 
-function generate(dataset: Dataset): Entry[] {
+export function generate(dataset: Dataset): Entry[] {
   const random = dataset.random('surfsight');
   const count = dataset.counts.surfsight;
   const entries: Entry[] = [];
@@ -206,130 +188,3 @@ function generate(dataset: Dataset): Entry[] {
   for (let i = 0; i < entries.length; i++) (entries[i] as Entry).id = 1_000_000 + entries.length - i;
   return entries;
 }
-
-function fail(status: number, error: string, message: string): EmulatorResponse {
-  return { status, body: { statusCode: status, error, message } };
-}
-const badRequest = (message: string) => fail(400, 'Bad Request', message);
-
-function sign(expiresAt: number): string {
-  return createHmac('sha256', TOKEN_KEY).update(String(expiresAt)).digest('base64url');
-}
-
-function issueToken(now: number): string {
-  const expiresAt = now + TOKEN_LIFETIME_MS;
-  return `${expiresAt.toString(36)}-${sign(expiresAt)}`;
-}
-
-function tokenValid(token: string, now: number): boolean {
-  if (token === EMULATOR_CREDENTIALS.surfsight.token) return true;
-  const match = /^([0-9a-z]+)-([\w-]+)$/.exec(token);
-  if (!match) return false;
-  const expiresAt = parseInt(match[1] as string, 36);
-  const given = Buffer.from(match[2] as string);
-  const expected = Buffer.from(sign(expiresAt));
-  return given.length === expected.length && timingSafeEqual(given, expected) && now < expiresAt;
-}
-
-function authenticate(request: EmulatorRequest, context: RouteContext): EmulatorResponse {
-  const body = (request.body ?? {}) as Record<string, unknown>;
-  for (const field of ['email', 'password']) {
-    if (typeof body[field] !== 'string' || body[field] === '') return badRequest(`"${field}" is required`);
-  }
-  if (body.email !== EMULATOR_SURFSIGHT_LOGIN.email || body.password !== EMULATOR_SURFSIGHT_LOGIN.password) {
-    return fail(401, 'Unauthorized', 'Invalid email or password');
-  }
-  return { status: 200, body: { data: { token: issueToken(context.now()) } } };
-}
-
-const timeOf = (entry: Entry): number => entry.timeMs;
-
-type Matcher = (item: Entry) => boolean;
-
-/** The documented filters; each returns an error message for a value the vendor rejects. */
-function matchers(query: URLSearchParams): Matcher[] | string {
-  const result: Matcher[] = [];
-  const equals = (name: string, read: (item: Entry) => unknown, pattern?: RegExp, allowed?: string[]): string | undefined => {
-    const value = query.get(name);
-    if (value === null) return undefined;
-    if (pattern && !pattern.test(value)) return `"${name}" with value "${value}" fails to match the required pattern: ${pattern}`;
-    if (allowed && !allowed.includes(value)) return `"${name}" must be one of [${allowed.join(', ')}]`;
-    result.push((item) => { const v = read(item); return v !== null && v !== undefined && String(v) === value; });
-    return undefined;
-  };
-  const problem =
-    equals('userId', (item) => item.actor.userId) ??
-    equals('partnerId', (item) => item.actor.partner.id) ??
-    equals('userType', (item) => item.actor.userType, undefined, USER_TYPES) ??
-    equals('orgId', (item) => item.actor.org?.id, POSITIVE) ??
-    equals('imei', (item) => (item.kind.entity === 'device' ? item.imei : null)) ??
-    equals('entityId', entityId) ??
-    equals('entityType', (item) => item.kind.entity, undefined, ENTITY_TYPES) ??
-    equals('entityOrganizationId', (item) => entityOrg(item)?.id, POSITIVE) ??
-    equals('entityPartnerId', (item) => entityOrg(item)?.partner.id ?? item.actor.partner.id);
-  return problem ?? result;
-}
-
-function dateParam(query: URLSearchParams, name: string): number | string {
-  const value = query.get(name);
-  if (value === null || value === '') return `"${name}" is required`;
-  const ms = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
-  return Number.isNaN(ms) ? `"${name}" must be a valid ISO 8601 date` : ms;
-}
-
-function auditLogs(request: EmulatorRequest, context: RouteContext): EmulatorResponse {
-  const start = dateParam(request.query, 'start');
-  if (typeof start === 'string') return badRequest(start);
-  const end = dateParam(request.query, 'end');
-  if (typeof end === 'string') return badRequest(end);
-  if (end < start) return badRequest('"end" must be greater than or equal to "start"');
-  const paging: Record<string, number> = { limit: 0, offset: 0 };
-  for (const name of ['limit', 'offset']) {
-    const value = request.query.get(name);
-    if (value === null) continue;
-    if (!POSITIVE.test(value)) return badRequest(`"${name}" with value "${value}" fails to match the required pattern: ${POSITIVE}`);
-    paging[name] = Number(value);
-  }
-  const orgId = request.query.get('orgId');
-  if (orgId !== null && POSITIVE.test(orgId) && !ORGS.some((org) => String(org.id) === orgId)) {
-    return fail(403, 'Forbidden', `You are not allowed to access organization ${orgId}`);
-  }
-  const filters = matchers(request.query);
-  if (typeof filters === 'string') return badRequest(filters);
-
-  const entries = context.dataset.records('surfsight', generate);
-  const first = firstAtOrBefore(entries, end, timeOf);
-  const last = firstAtOrBefore(entries, start - 1, timeOf);
-  const { limit = 0, offset = 0 } = paging;
-  // No limit (the vendor's default "0") means everything after the offset.
-  const upTo = (length: number) => (limit > 0 ? Math.min(length, offset + limit) : length);
-  let count: number;
-  let page: readonly Entry[];
-  if (filters.length === 0) {
-    count = last - first;
-    page = entries.slice(first + offset, first + upTo(count));
-  } else {
-    const matching: Entry[] = [];
-    for (let i = first; i < last; i++) {
-      const item = entries[i] as Entry;
-      if (filters.every((match) => match(item))) matching.push(item);
-    }
-    count = matching.length;
-    page = matching.slice(offset, upTo(count));
-  }
-  if (page.length > TIMEOUT_RECORDS) return { status: 504, body: { message: 'Endpoint request timed out' } };
-  return { status: 200, body: { data: page.map(wireRecord), metadata: { count, limit, offset } } };
-}
-
-export const surfsightRoute: VendorRoute = {
-  vendor: 'surfsight',
-  handle(request, context) {
-    if (request.method === 'POST' && request.path === '/v2/authenticate') return authenticate(request, context);
-    if (request.method !== 'GET' || request.path !== '/v2/audit-logs') return fail(404, 'Not Found', 'Not Found');
-    const header = request.headers.authorization;
-    const token = typeof header === 'string' ? /^Bearer (\S+)$/.exec(header)?.[1] : undefined;
-    if (!token) return fail(401, 'Unauthorized', 'Missing authentication token');
-    if (!tokenValid(token, context.now())) return fail(401, 'Unauthorized', 'Invalid or expired token');
-    return auditLogs(request, context);
-  },
-};

@@ -1,19 +1,4 @@
-import { EMULATOR_CREDENTIALS } from '../credentials';
-import { firstAtOrBefore, hex, pick, PEOPLE, type Dataset, type Person, type Random } from '../dataset';
-import { rateWindowPer } from '../rateWindow';
-import type { EmulatorResponse, RouteContext, VendorRoute } from '../types';
-
-/**
- * Zluri's `GET /ext/v1/audit/list`: 1-based pages of at most 100, oldest first as in the
- * vendor's sample, and the trap VENDORS.md warns about: a range longer than 7 days is
- * silently narrowed to the 7 days before `end_date`.
- */
-
-const LIST_PATH = '/ext/v1/audit/list';
-const MAX_RANGE_MS = 7 * 24 * 60 * 60 * 1000;
-const MAX_PAGE_SIZE = 100;
-const budgetOf = rateWindowPer<Dataset>(100, 60_000);
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+import { hex, pick, PEOPLE, type Dataset, type Person, type Random } from '../../dataset';
 
 export interface ZluriItem {
   _id: string;
@@ -34,94 +19,6 @@ export interface StoredItem {
   ms: number;
   item: ZluriItem;
 }
-
-export const zluriRoute: VendorRoute = {
-  vendor: 'zluri',
-  handle(request, context) {
-    if (request.path !== LIST_PATH || request.method !== 'GET') {
-      return failure(404, 'NOT_FOUND', [`Cannot ${request.method} ${request.path}`]);
-    }
-    const key = request.headers['api-key'];
-    if (key !== EMULATOR_CREDENTIALS.zluri.token) return failure(401, 'UNAUTHORIZED', ['Invalid or missing api-key']);
-    if (context.rateLimits) {
-      const waitMs = budgetOf(context.dataset).take(key, context.now());
-      if (waitMs > 0) {
-        const seconds = Math.ceil(waitMs / 1000);
-        return {
-          ...failure(429, 'RATE_LIMIT_EXCEEDED', [`Too many requests: at most 100 a minute. Retry after ${seconds} seconds.`]),
-          headers: { 'retry-after': String(seconds) },
-        };
-      }
-    }
-    return list(request.query, context);
-  },
-};
-
-function list(query: URLSearchParams, context: RouteContext): EmulatorResponse {
-  const errors: string[] = [];
-  const page = intParam(query.get('page'), 1);
-  const pageSize = intParam(query.get('page_size'), MAX_PAGE_SIZE);
-  if (!(page >= 1)) errors.push('The page parameter must be equal to or greater than 1.');
-  if (!(pageSize >= 1)) errors.push('The page_size parameter must be equal to or greater than 1.');
-  else if (pageSize > MAX_PAGE_SIZE) errors.push('The page_size parameter must be equal to or less than 100.');
-  const endText = query.get('end_date');
-  const startText = query.get('start_date');
-  const end = endText === null ? context.now() : isoParam(endText);
-  if (end === undefined) errors.push('The end_date parameter must be of ISO 8601 format');
-  let start = startText === null ? undefined : isoParam(startText);
-  if (startText !== null && start === undefined) errors.push('The start_date parameter must be of ISO 8601 format');
-  if (startText === null && end !== undefined) start = end - MAX_RANGE_MS;
-  if (start !== undefined && end !== undefined && end <= start) {
-    errors.push('The end_date parameter must be a date later than the start_date.');
-  }
-  if (errors.length > 0 || start === undefined || end === undefined) return failure(400, 'MISC', errors);
-  // The documented trap: no error, just the last 7 days of the range.
-  if (end - start > MAX_RANGE_MS) start = end - MAX_RANGE_MS;
-
-  const stored = context.dataset.records('zluri', generate);
-  const [newest, pastOldest] = rangeIndexes(stored, start, end);
-  const count = pastOldest - newest;
-  const items: ZluriItem[] = [];
-  // Oldest first: ascending position k is stored index pastOldest - 1 - k.
-  for (let k = (page - 1) * pageSize; k < Math.min(count, page * pageSize); k++) {
-    items.push((stored[pastOldest - 1 - k] as StoredItem).item);
-  }
-  return {
-    status: 200,
-    body: {
-      count,
-      end_date: new Date(end).toISOString(),
-      items,
-      page,
-      page_size: pageSize,
-      start_date: new Date(start).toISOString(),
-    },
-  };
-}
-
-/** NaN for anything that is not an integer, so the range checks reject it. */
-function intParam(value: string | null, fallback: number): number {
-  if (value === null || value === '') return fallback;
-  return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
-}
-
-function isoParam(value: string): number | undefined {
-  if (!ISO_8601.test(value)) return undefined;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? ms : undefined;
-}
-
-/** Stored newest first: [first index at or before `end`, first index before `start`). */
-function rangeIndexes(stored: readonly StoredItem[], start: number, end: number): [number, number] {
-  const timeOf = (item: StoredItem): number => item.ms;
-  return [firstAtOrBefore(stored, end, timeOf), firstAtOrBefore(stored, start - 1, timeOf)];
-}
-
-function failure(status: number, code: string, messages: string[]): EmulatorResponse {
-  return { status, body: { code, errors: messages.map((msg) => ({ msg })) } };
-}
-
-// ---- demo data ----------------------------------------------------------------------
 
 const APPS = ['Jira', 'Slack', 'Zoom', 'Salesforce', 'GitHub', 'Figma', 'Notion', 'AT&amp;T Business', 'Google Workspace'];
 const RULES = ['Standard Rule for Existing Applications', 'App rule for Jira', 'Offboarding checklist', 'Deprovision inactive licenses'];
@@ -229,9 +126,7 @@ export function generate(dataset: Dataset): StoredItem[] {
   const machine = hex(random, 10);
   const rules: Actor[] = RULES.map((name) => ({ kind: 'automationrule', id: hex(random, 24), name, role: null }));
   const count = dataset.counts.zluri;
-  const times = new Float64Array(count);
-  for (let i = 0; i < count; i++) times[i] = dataset.time(random);
-  times.sort().reverse();
+  const times = dataset.timesNewestFirst(random, count);
   const stored: StoredItem[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const ms = times[i] as number;

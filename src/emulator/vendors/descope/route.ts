@@ -1,38 +1,15 @@
-import { EMULATOR_CREDENTIALS } from '../credentials';
-import { firstAtOrBefore, hex, pick, PEOPLE, type Dataset, type Random } from '../dataset';
-import { rateWindowPer } from '../rateWindow';
-import type { EmulatorRequest, EmulatorResponse, RouteContext, VendorRoute } from '../types';
+import { EMULATOR_CREDENTIALS } from '../../credentials';
+import { rangeIndexes, type Dataset } from '../../dataset';
+import { rateWindowPer } from '../../rateWindow';
+import type { EmulatorRequest, EmulatorResponse, RouteContext, VendorRoute } from '../../types';
+import { type DescopeAudit, generate, PROJECT_ID } from './records';
 
 /** Descope's `POST /v1/mgmt/audit/search`, with its 10-a-minute budget and 30-day reach. */
 
 const SEARCH_PATH = '/v1/mgmt/audit/search';
 const MAX_BATCH = 1000;
 const REACH_MS = 30 * 24 * 60 * 60 * 1000;
-const PROJECT_ID = EMULATOR_CREDENTIALS.descope.token.split(':')[0] as string;
 const budgetOf = rateWindowPer<Dataset>(10, 60_000);
-
-export interface DescopeAudit {
-  ID: string;
-  projectId: string;
-  userId?: string;
-  action: string;
-  occurred: string;
-  device?: string;
-  method?: string;
-  geo?: string;
-  remoteAddress?: string;
-  externalIds?: string[];
-  tenants?: string[];
-  data: Record<string, unknown>;
-  type: string;
-  actorId: string;
-}
-
-/** A record with its time as a number, for the range search. */
-export interface StoredAudit {
-  ms: number;
-  audit: DescopeAudit;
-}
 
 export const descopeRoute: VendorRoute = {
   vendor: 'descope',
@@ -75,7 +52,7 @@ function search(body: unknown, context: RouteContext): EmulatorResponse {
 
   const records = context.dataset.records('descope', generate);
   // Searches reach back 30 days at most: an older `from` is narrowed, not refused.
-  const inRange = sliceByTime(records, Math.max(from, now - REACH_MS), to);
+  const inRange = records.slice(...rangeIndexes(records, Math.max(from, now - REACH_MS), to, (stored) => stored.ms));
   const matches = matcher(options);
   const selected = matches ? inRange.filter((stored) => matches(stored.audit)) : inRange;
   const audits = selected.slice(page * size, page * size + size).map((stored) => stored.audit);
@@ -100,12 +77,6 @@ function timeOption(value: unknown, fallback: number): number | undefined {
 function intOption(value: unknown, fallback: number): number | undefined {
   if (value === undefined || value === null) return fallback;
   return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
-}
-
-/** Records are newest first: two binary searches find the [from, to] slice. */
-function sliceByTime(records: readonly StoredAudit[], from: number, to: number): readonly StoredAudit[] {
-  const timeOf = (record: StoredAudit): number => record.ms;
-  return records.slice(firstAtOrBefore(records, to, timeOf), firstAtOrBefore(records, from - 1, timeOf));
 }
 
 /** Descope's list filters: exact, case-sensitive membership. Null when none is set. */
@@ -152,104 +123,4 @@ function error(status: number, errorCode: string, errorDescription: string, erro
 
 function invalid(message: string): EmulatorResponse {
   return error(400, 'E011003', 'Request is invalid', message);
-}
-
-// ---- demo data ----------------------------------------------------------------------
-
-interface EndUser {
-  userId: string;
-  loginId: string;
-  name: string;
-}
-
-const FIRST = ['olivia', 'liam', 'noa', 'mateo', 'emma', 'yusuf', 'aiko', 'lucas', 'sofia', 'arjun', 'mia', 'omar'];
-const LAST = ['garcia', 'muller', 'cohen', 'tanaka', 'silva', 'khan'];
-const GEOS: readonly { geo: string; prefix: string }[] = [
-  { geo: 'US', prefix: '203.0.113.' }, { geo: 'DE', prefix: '198.51.100.' }, { geo: 'IL', prefix: '192.0.2.' },
-  { geo: 'IN', prefix: '203.0.113.' }, { geo: 'GB', prefix: '198.51.100.' },
-];
-const DEVICES = ['Desktop', 'Desktop', 'Mobile', 'Tablet', 'Bot', 'Unknown'];
-const METHODS = ['otp', 'magiclink', 'password', 'oauth', 'saml', 'totp'];
-const TENANTS = ['T2acmeCorpTenant0000000001', 'T2globexTenant000000000002', 'T2initechTenant00000000003'];
-const ROLES = ['Tenant Admin', 'viewer', 'editor', 'billing'];
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-function descopeId(random: Random, prefix: string): string {
-  let out = prefix;
-  for (let i = 0; i < 27; i++) out += BASE62[Math.floor(random() * 62)];
-  return out;
-}
-
-function endUsers(random: Random): EndUser[] {
-  const users: EndUser[] = [];
-  for (const first of FIRST) {
-    for (const last of LAST) {
-      users.push({ userId: descopeId(random, 'U2'), loginId: `${first}.${last}@customer.example`, name: `${cap(first)} ${cap(last)}` });
-    }
-  }
-  return users;
-}
-
-function cap(word: string): string {
-  return word[0]?.toUpperCase() + word.slice(1);
-}
-
-type Shape = Pick<DescopeAudit, 'action' | 'type' | 'actorId' | 'data'> & { auth: boolean };
-
-/** What happened: sign-ins by the project's users, or management changes by its admins. */
-function shapeOf(random: Random, user: EndUser): Shape {
-  const roll = random();
-  const admin = pick(random, PEOPLE).email;
-  if (roll < 0.45) return { auth: true, action: 'LoginSucceed', type: 'info', actorId: user.loginId, data: {} };
-  if (roll < 0.55) return { auth: true, action: 'LoginFailed', type: 'warn', actorId: user.loginId, data: {} };
-  if (roll < 0.62) return { auth: true, action: 'SignUpSucceed', type: 'info', actorId: user.loginId, data: { email: user.loginId } };
-  if (roll < 0.68) return { auth: true, action: 'LogoutSucceed', type: 'info', actorId: user.loginId, data: {} };
-  if (roll < 0.76) {
-    return { auth: false, action: 'UserCreated', type: 'info', actorId: admin, data: { email: user.loginId, name: user.name, roleNames: [pick(random, ROLES)] } };
-  }
-  if (roll < 0.86) {
-    const data = random() < 0.5 ? { name: `${user.name} ${pick(random, ['Jr.', 'II', ''])}`.trim() } : { phone: `+1555${String(Math.floor(random() * 1e7)).padStart(7, '0')}` };
-    return { auth: false, action: 'UserModified', type: 'info', actorId: admin, data };
-  }
-  if (roll < 0.92) return { auth: false, action: 'UserRolesUpdated', type: 'info', actorId: admin, data: { roleNames: [pick(random, ROLES), pick(random, ROLES)] } };
-  if (roll < 0.96) return { auth: false, action: 'UserStatusChanged', type: 'info', actorId: admin, data: { status: pick(random, ['disabled', 'enabled']) } };
-  return { auth: false, action: 'UserDeleted', type: 'warn', actorId: admin, data: {} };
-}
-
-/** Fast enough for benchmarks: one pass, a few PRNG calls per record, one numeric sort. */
-export function generate(dataset: Dataset): StoredAudit[] {
-  const random = dataset.random('descope');
-  const users = endUsers(random);
-  const count = dataset.counts.descope;
-  const times = new Float64Array(count);
-  for (let i = 0; i < count; i++) times[i] = dataset.time(random);
-  times.sort().reverse();
-  const stored: StoredAudit[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const ms = times[i] as number;
-    const user = pick(random, users);
-    const shape = shapeOf(random, user);
-    const place = pick(random, GEOS);
-    const tenant = random() < 0.6 ? [pick(random, TENANTS)] : undefined;
-    const audit: DescopeAudit = {
-      ID: `${ms.toString(16)}${i.toString(16).padStart(6, '0')}${hex(random, 6)}`,
-      projectId: PROJECT_ID,
-      userId: user.userId,
-      action: shape.action,
-      occurred: String(ms),
-      externalIds: [user.loginId],
-      data: shape.data,
-      type: shape.type,
-      actorId: shape.actorId,
-    };
-    if (tenant) audit.tenants = tenant;
-    if (shape.auth) {
-      audit.device = pick(random, DEVICES);
-      audit.method = pick(random, METHODS);
-      audit.geo = place.geo;
-      audit.remoteAddress = place.prefix + (1 + Math.floor(random() * 253));
-    }
-    stored[i] = { ms, audit };
-  }
-  return stored;
 }

@@ -1,57 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import {
-  PERFECTO_ACTIONS, PERFECTO_ACTOR_TYPES, PERFECTO_DESCRIPTIONS, PERFECTO_RESOURCE_TYPES, PERFECTO_STATUSES,
-} from '../../core/vendors/perfecto/vocabulary';
-import { EMULATOR_CREDENTIALS } from '../credentials';
-import { type Dataset, firstAtOrBefore, PEOPLE, pick, type Random } from '../dataset';
-import type { EmulatorRequest, EmulatorResponse, RouteContext, VendorRoute } from '../types';
-
-/** Refused with "not permitted": a valid token of a user without the Administrator role. */
-export const PERFECTO_NON_ADMIN_TOKEN = 'emulator-perfecto-non-admin-token';
-/** Refused with "not enabled": a valid token of a tenant where audit search is off. */
-export const PERFECTO_DISABLED_TENANT_TOKEN = 'emulator-perfecto-disabled-tenant-token';
-
-const SEARCH_PATH = '/api/v1/audit/search';
-const HOUR = 60 * 60 * 1000;
-const DEFAULT_SIZE = 1000;
-/** Elasticsearch's default result window: the most hits one request can ask for. */
-const MAX_SIZE = 10_000;
-
-// The vendor's documented error texts, with the support references its docs show.
-const ERRORS = {
-  notEnabled: ['Audit search is not enabled for this tenant. Please contact Perfecto administrator to enable audit search logs.', '0d53607ba9ec46c39e1b2657ca83cf90'],
-  notPermitted: ['operation for getting audit logs is not permitted for current user', 'e47ee6ea72b3406ea054e7fbe088914b'],
-  status: ['Status should be success or failure', '7317780cee0443af842944180832e96c'],
-  resourceType: ['Resource type should be one of the resource types. Please refer to the documentation for the complete list.', 'aa2788defb2d4dad8f586863bddc7269'],
-  action: ['Action should be one of the allowed actions. Please refer to the documentation for the complete list.', 'aa2788defb2d4dad8f586863bddc7269'],
-  description: ['Description should be one of the allowed descriptions. Please refer to the documentation for the complete list.', 'aa2788defb2d4dad8f586863bddc7269'],
-  actorType: ["Actor type should be either 'admin' or 'user'", 'aa2788defb2d4dad8f586863bddc7269'],
-  timestamp: ['Timestamp should be in ISO8601 format', 'aa2788defb2d4dad8f586863bddc7269'],
-} as const;
-
-interface ErrorItem { userMessage: string; developerMessage: string }
-
-function documented(kind: keyof typeof ERRORS): ErrorItem {
-  const [userMessage, developerMessage] = ERRORS[kind];
-  return { userMessage, developerMessage };
-}
-
-/** An error the docs do not show verbatim: same shape, a fresh support reference. */
-function undocumented(userMessage: string): ErrorItem {
-  return { userMessage, developerMessage: randomBytes(16).toString('hex') };
-}
-
-function errors(status: number, items: ErrorItem[]): EmulatorResponse {
-  return { status, body: items };
-}
-
-// ---- data -------------------------------------------------------------------------
+import { type Dataset, PEOPLE, pick, pickTwoDifferent, type Random, randomText } from '../../dataset';
 
 /**
  * One stored audit document, kept compact: 100,000 of them must fit comfortably, so the
  * Elasticsearch hit is only built for the hits a page serves.
  */
-interface Entry {
+export interface Entry {
   ms: number;
   id: string;
   status: string;
@@ -151,9 +104,8 @@ const TEMPLATES: readonly Template[] = [
   template('Create User', 'Creating a new user', 'user', 'user-management', userName),
   template('Update User', 'Updating a user details', 'user', 'user-management', userName, {
     changes: (random) => {
-      const from = Math.floor(random() * ROLES.length);
-      const to = (from + 1 + Math.floor(random() * (ROLES.length - 1))) % ROLES.length; // never the same role
-      return { role: change(ROLES[from] as string, ROLES[to] as string), phone: change(null, '+1 555 0100') };
+      const [from, to] = pickTwoDifferent(random, ROLES);
+      return { role: change(from, to), phone: change(null, '+1 555 0100') };
     },
   }),
   template('Delete User', 'Deleting a user', 'user', 'user-management', userName),
@@ -170,16 +122,6 @@ const TEMPLATES: readonly Template[] = [
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const HEX = '0123456789abcdef';
-
-/**
- * Random text from `alphabet`, built in one piece: strings grown a character at a time
- * stay chains of fragments in V8, which multiplies the memory of 100,000 records.
- */
-function randomText(random: Random, length: number, alphabet: string): string {
-  const codes: number[] = [];
-  for (let i = 0; i < length; i++) codes.push(alphabet.charCodeAt(Math.floor(random() * alphabet.length)));
-  return String.fromCharCode(...codes);
-}
 
 /** An Elasticsearch-style auto id: 20 URL-safe characters. */
 const documentId = (random: Random) => randomText(random, 20, ID_ALPHABET);
@@ -220,7 +162,7 @@ const CAMEL = { resourceId: 'resourceId', actorType: 'actorType', actorId: 'acto
 const SNAKE = { resourceId: 'resource_id', actorType: 'actor_type', actorId: 'actor_id', resourceType: 'resource_type' };
 
 /** The hit as the vendor sends it, keys in the sample's order. */
-function toHit(entry: Entry): Record<string, unknown> {
+export function toHit(entry: Entry): Record<string, unknown> {
   const { item, actor } = entry;
   const keys = entry.snake ? SNAKE : CAMEL;
   const source: Record<string, unknown> = {};
@@ -248,7 +190,7 @@ function toHit(entry: Entry): Record<string, unknown> {
 }
 
 /** Newest first; the shared cross-vendor traces sit at their shared times. */
-function generate(dataset: Dataset): Entry[] {
+export function generate(dataset: Dataset): Entry[] {
   const random = dataset.random('perfecto');
   const count = dataset.counts.perfecto;
   const entries: Entry[] = [];
@@ -263,153 +205,3 @@ function generate(dataset: Dataset): Entry[] {
   }
   return entries.sort((a, b) => b.ms - a.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
-
-// ---- search -----------------------------------------------------------------------
-
-interface Search {
-  status?: string;
-  resourceType?: string;
-  resourceId?: string;
-  action?: string;
-  description?: string;
-  actorType?: string;
-  actorId?: string;
-  traceId?: string;
-  fromMs?: number;
-  toMs?: number;
-  page: number;
-  size: number;
-}
-
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** A body field under either spelling (the docs' own examples use `resource_type` too). */
-function field(body: Record<string, unknown>, camel: string, snake: string): string | undefined {
-  const value = body[camel] ?? body[snake];
-  if (value === undefined || value === null) return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function inList(list: readonly string[], value: string): boolean {
-  const wanted = value.toLowerCase();
-  return list.some((item) => item.toLowerCase() === wanted);
-}
-
-function timestamp(value: string | undefined, problems: ErrorItem[]): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = Date.parse(value);
-  if (!ISO_8601.test(value) || Number.isNaN(ms)) {
-    if (!problems.some((item) => item.userMessage === ERRORS.timestamp[0])) problems.push(documented('timestamp'));
-    return undefined;
-  }
-  return ms;
-}
-
-function nonNegativeInteger(value: unknown): number | undefined {
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof number === 'number' && Number.isInteger(number) && number >= 0 ? number : undefined;
-}
-
-function parseSearch(body: Record<string, unknown>): Search | ErrorItem[] {
-  const problems: ErrorItem[] = [];
-  const search: Search = { page: 1, size: DEFAULT_SIZE };
-  const checked = (name: keyof Search, value: string | undefined, list: readonly string[], error: keyof typeof ERRORS) => {
-    if (value === undefined) return;
-    if (inList(list, value)) (search as unknown as Record<string, string>)[name] = value.toLowerCase();
-    else problems.push(documented(error));
-  };
-  checked('status', field(body, 'status', 'status'), PERFECTO_STATUSES, 'status');
-  checked('resourceType', field(body, 'resourceType', 'resource_type'), PERFECTO_RESOURCE_TYPES, 'resourceType');
-  checked('action', field(body, 'action', 'action'), PERFECTO_ACTIONS, 'action');
-  checked('description', field(body, 'description', 'description'), PERFECTO_DESCRIPTIONS, 'description');
-  checked('actorType', field(body, 'actorType', 'actor_type'), PERFECTO_ACTOR_TYPES, 'actorType');
-  search.resourceId = field(body, 'resourceId', 'resource_id');
-  search.actorId = field(body, 'actorId', 'actor_id');
-  search.traceId = field(body, 'traceId', 'trace_id');
-  search.fromMs = timestamp(field(body, 'timestampFrom', 'timestamp_from'), problems);
-  search.toMs = timestamp(field(body, 'timestampTo', 'timestamp_to'), problems);
-  if (body['from'] !== undefined && body['from'] !== null) {
-    const page = nonNegativeInteger(body['from']);
-    if (page === undefined) problems.push(undocumented('from should be a page number: 1 for the first page'));
-    else search.page = Math.max(page, 1); // 0 and a missing `from` both mean the first page
-  }
-  if (body['size'] !== undefined && body['size'] !== null) {
-    const size = nonNegativeInteger(body['size']);
-    if (size === undefined || size > MAX_SIZE) problems.push(undocumented(`size should be a whole number from 0 to ${MAX_SIZE}`));
-    else search.size = size;
-  }
-  return problems.length > 0 ? problems : search;
-}
-
-function matches(entry: Entry, search: Search): boolean {
-  const { item, actor } = entry;
-  return (search.status === undefined || entry.status.toLowerCase() === search.status)
-    && (search.resourceType === undefined || item.resourceType.toLowerCase() === search.resourceType)
-    && (search.action === undefined || item.action.toLowerCase() === search.action)
-    && (search.description === undefined || item.description.toLowerCase() === search.description)
-    && (search.actorType === undefined || actor.type === search.actorType)
-    && (search.resourceId === undefined || entry.resourceId === search.resourceId)
-    && (search.actorId === undefined || actor.id === search.actorId)
-    && (search.traceId === undefined || entry.traceId === search.traceId)
-    && (search.fromMs === undefined || entry.ms >= search.fromMs)
-    && (search.toMs === undefined || entry.ms <= search.toMs);
-}
-
-/** Matches per filter set, so paging through one search scans the data once. */
-const matchCache = new WeakMap<readonly Entry[], Map<string, Entry[]>>();
-const CACHED_SEARCHES = 32;
-
-function matching(entries: readonly Entry[], search: Search): Entry[] {
-  let cache = matchCache.get(entries);
-  if (!cache) matchCache.set(entries, (cache = new Map()));
-  const { page: _page, size: _size, ...filters } = search;
-  const key = JSON.stringify(filters);
-  let found = cache.get(key);
-  if (!found) {
-    found = entries.filter((entry) => matches(entry, search));
-    if (cache.size >= CACHED_SEARCHES) cache.delete(cache.keys().next().value as string);
-    cache.set(key, found);
-  }
-  return found;
-}
-
-
-function runSearch(request: EmulatorRequest, context: RouteContext): EmulatorResponse {
-  const body = request.body === undefined ? {} : request.body;
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    return errors(400, [undocumented('The request body should be a JSON object')]);
-  }
-  const parsed = parseSearch(body as Record<string, unknown>);
-  if (Array.isArray(parsed)) return errors(400, parsed);
-  const entries = context.dataset.records('perfecto', generate);
-  const found = matching(entries, parsed);
-  // Perfecto's audit data lags one hour behind real time.
-  const visible = found.slice(firstAtOrBefore(found, context.now() - HOUR, (entry) => entry.ms));
-  const start = (parsed.page - 1) * parsed.size;
-  const hits = visible.slice(start, start + parsed.size).map(toHit);
-  return {
-    status: 200,
-    body: {
-      took: 2 + Math.floor(hits.length / 100),
-      timed_out: false,
-      _shards: { total: 4, successful: 4, skipped: 2, failed: 0 },
-      hits: { total: { value: visible.length, relation: 'eq' }, max_score: null, hits },
-      status: 200,
-    },
-  };
-}
-
-export const perfectoRoute: VendorRoute = {
-  vendor: 'perfecto',
-  handle(request: EmulatorRequest, context: RouteContext): EmulatorResponse {
-    if (request.path !== SEARCH_PATH) return errors(404, [undocumented(`No such endpoint: ${request.path}. Audit search is POST ${SEARCH_PATH}`)]);
-    if (request.method !== 'POST') return errors(405, [undocumented(`Method ${request.method} is not allowed: use POST`)]);
-    const token = request.headers['perfecto-authorization'];
-    if (token === PERFECTO_NON_ADMIN_TOKEN) return errors(403, [documented('notPermitted')]);
-    if (token === PERFECTO_DISABLED_TENANT_TOKEN) return errors(403, [documented('notEnabled')]);
-    if (token !== EMULATOR_CREDENTIALS.perfecto.token) {
-      return errors(401, [undocumented('Security token is missing, invalid or expired. Generate a new security token and try again.')]);
-    }
-    return runSearch(request, context);
-  },
-};
