@@ -23,7 +23,7 @@ export const viewStateSchema = z.object({
   filters: z.array(localFilterSchema),
   selectedKey: z.nullable(z.string()),
   detailOpen: z.boolean(),
-  /** The field sidebar, hidden to give the table the width (absent in states saved before it existed). */
+  /** The user's choice for the field sidebar; absent until they choose, when narrow panels hide it. */
   fieldsHidden: z.optional(z.boolean()),
   scrollTop: z.number(),
 });

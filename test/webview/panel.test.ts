@@ -109,6 +109,22 @@ describe('results panel in Chromium', function () {
     await restored.page.close();
   });
 
+  it('leaves a narrow panel\'s width to the table until the user asks for the sidebar', async () => {
+    const panel = await openPanel(browser, { width: 700 });
+    await panel.send(...runMessages(demo()));
+    await shown(panel, 900);
+    const toggle = panel.page.locator('button[aria-label="Field sidebar"]');
+    assert.equal(await panel.page.locator('#field-sidebar').count(), 0, 'hidden on a 700 px panel');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await toggle.click();
+    await panel.page.waitForSelector('#field-sidebar >> text=alice@example.com');
+    assert.equal((await panel.state() as { fieldsHidden?: boolean }).fieldsHidden, false, 'the choice is kept');
+    await panel.page.setViewportSize({ width: 1200, height: 800 });
+    await panel.page.setViewportSize({ width: 650, height: 800 });
+    assert.equal(await panel.page.locator('#field-sidebar').count(), 1, 'a chosen sidebar stays when the panel narrows');
+    await panel.page.close();
+  });
+
   it('starts a new panel with the columns its search names, but keeps a restored panel\'s own', async () => {
     const withColumns = (messages: ReturnType<typeof runMessages>): ReturnType<typeof runMessages> =>
       messages.map((m) => (m.type === 'search' ? { ...m, search: { ...m.search, columns: ['time', 'traceId', 'actor'] } } : m));

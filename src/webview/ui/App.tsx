@@ -15,6 +15,7 @@ import { sortPositions } from '../model/sort';
 import { isNewPanel, loadState, newRequestId, onHostMessage, post, saveState } from '../host';
 import { DetailPane } from './DetailPane';
 import { Icon } from './icons';
+import { useMediaQuery } from './useMediaQuery';
 import type { QueryError } from './Header';
 import { QueryBar, SearchInfo, StatusLine } from './Header';
 import { Histogram } from './Histogram';
@@ -53,6 +54,9 @@ function summarize(results: Results, rows: Positions, range: RunInfo['range'] | 
     bins: timeRange ? computeBins(results.index, rows, timeRange.from, timeRange.to, 80) : [],
   };
 }
+
+/** Below this width the table needs the sidebar's 220 px more than the facets do. */
+const NARROW_PANEL_PX = 760;
 
 export function App() {
   const results = useMemo(() => new Results(), []);
@@ -138,6 +142,9 @@ export function App() {
   const selected = view.selectedKey === null ? undefined : results.get(view.selectedKey);
 
   const update = (patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch }));
+  // Until the user chooses, the field sidebar gives way to the table on narrow panels.
+  const narrow = useMediaQuery(`(max-width: ${NARROW_PANEL_PX}px)`);
+  const fieldsShown = view.fieldsHidden === undefined ? !narrow : !view.fieldsHidden;
   const select = (index: number, open?: boolean) => {
     const event = rows[index];
     if (!event) return;
@@ -210,11 +217,11 @@ export function App() {
         <button
           type="button"
           class="icon-button"
-          aria-pressed={!view.fieldsHidden}
+          aria-pressed={fieldsShown}
           aria-controls="field-sidebar"
-          title={view.fieldsHidden ? 'Show the field sidebar' : 'Hide the field sidebar'}
+          title={fieldsShown ? 'Hide the field sidebar' : 'Show the field sidebar'}
           aria-label="Field sidebar"
-          onClick={() => update({ fieldsHidden: !view.fieldsHidden })}
+          onClick={() => update({ fieldsHidden: fieldsShown })}
         ><Icon name="layout-sidebar-left" /></button>
         <input
           ref={filterInput}
@@ -239,7 +246,7 @@ export function App() {
         />
       </div>
       <div class="main">
-        {!view.fieldsHidden && <Sidebar facets={summary.facets} shown={summary.shown} onFilter={filter} />}
+        {fieldsShown && <Sidebar facets={summary.facets} shown={summary.shown} onFilter={filter} />}
         <Table
           rows={rows}
           columns={view.columns}
