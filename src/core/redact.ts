@@ -1,3 +1,5 @@
+import { AuditLensError } from './errors';
+
 /** Replaces every occurrence of each secret (and its parts around a colon) with a placeholder. */
 export function redactSecrets(text: string, secrets: readonly (string | undefined)[], placeholder = '<redacted>'): string {
   const parts = new Set<string>();
@@ -10,4 +12,20 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
   let out = text;
   for (const part of [...parts].sort((a, b) => b.length - a.length)) out = out.split(part).join(placeholder);
   return out;
+}
+
+/**
+ * The error with every secret replaced in the words it shows (message, the vendor's own
+ * message, its support reference). A vendor that echoes the credential in an error body
+ * must not put it on screen; the cause, which holds that body, is dropped when it did.
+ */
+export function redactError(error: AuditLensError, secrets: readonly (string | undefined)[]): AuditLensError {
+  const clean = (text: string | undefined) => (text === undefined ? undefined : redactSecrets(text, secrets));
+  const message = clean(error.message) as string;
+  const vendorMessage = clean(error.vendorMessage);
+  const supportRef = clean(error.supportRef);
+  if (message === error.message && vendorMessage === error.vendorMessage && supportRef === error.supportRef) return error;
+  return new AuditLensError(error.reason, message, {
+    vendor: error.vendor, status: error.status, vendorMessage, supportRef, retryAfterMs: error.retryAfterMs,
+  });
 }

@@ -165,7 +165,8 @@ export class ConnectionRun {
     try {
       body = (await this.context.http.send(request)).json;
     } catch (error) {
-      throw mapRequestError(this.adapter, error);
+      const { token, appKey } = this.target.credentials;
+      throw mapRequestError(this.adapter, error, [token, appKey]);
     }
     try {
       return this.adapter.parsePage(body, cursor);

@@ -1,9 +1,17 @@
 import { AuditLensError, isAuditLensError } from '../errors';
 import { isHttpStatusError } from '../http/statusErrors';
+import { redactError } from '../redact';
 import type { VendorAdapter } from '../vendors/adapter';
 
-/** Any failure of a page request as a typed error, worded with the vendor's own message when its body has one. */
-export function mapRequestError(adapter: VendorAdapter, error: unknown): AuditLensError {
+/**
+ * Any failure of a page request as a typed error, worded with the vendor's own message when
+ * its body has one, and with the request's `secrets` replaced wherever the vendor echoed them.
+ */
+export function mapRequestError(adapter: VendorAdapter, error: unknown, secrets: readonly (string | undefined)[]): AuditLensError {
+  return redactError(typedError(adapter, error), secrets);
+}
+
+function typedError(adapter: VendorAdapter, error: unknown): AuditLensError {
   if (isHttpStatusError(error)) {
     let info;
     try {

@@ -1,3 +1,4 @@
+import { searchNameProblem, splitPath } from '../savedSearches/searchName';
 import type { Services } from '../services';
 import { searchRefFromArg } from './args';
 import type { Command } from './command';
@@ -14,22 +15,16 @@ export class RenameSavedSearchCommand implements Command {
     const full = current.folder ? `${current.folder}/${current.name}` : current.name;
     const typed = typeof newName === 'string' ? newName : await this.services.prompts.current.input({
       title: `Rename "${current.name}"`, value: full, prompt: 'Name; use Folder/Name to put it in a folder',
-      validateInput: (v) => (splitPath(v).name ? undefined : 'A saved search needs a name.'),
+      validateInput: searchNameProblem,
     });
     if (typed === undefined) return false;
+    const problem = searchNameProblem(typed);
+    if (problem) throw new Error(problem);
     const { name, folder } = splitPath(typed);
-    if (!name) throw new Error('A saved search needs a name.');
     await this.services.savedSearches.replace(ref, (search) => {
       const { folder: _old, ...rest } = search;
       return folder ? { ...rest, name, folder } : { ...rest, name };
     });
     return true;
   }
-}
-
-/** "Security/Logins/Failed" → folder "Security/Logins", name "Failed". */
-export function splitPath(value: string): { name: string; folder?: string } {
-  const parts = value.split('/').map((p) => p.trim()).filter((p) => p !== '');
-  const name = parts.pop() ?? '';
-  return parts.length > 0 ? { name, folder: parts.join('/') } : { name };
 }

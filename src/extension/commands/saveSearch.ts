@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { SearchRef } from '../savedSearches/savedSearches';
 import type { StoreKind } from '../savedSearches/searchStore';
+import { searchNameProblem, splitPath } from '../savedSearches/searchName';
 import type { Services } from '../services';
 import type { Command } from './command';
-import { splitPath } from './renameSavedSearch';
 
 /** Saves the search of the active results panel, in the workspace file or user storage. */
 export class SaveSearchCommand implements Command {
@@ -17,9 +17,11 @@ export class SaveSearchCommand implements Command {
     if (!search) throw new Error('Open a search in a results panel first, then save it.');
     const typed = options?.name ?? await prompts.current.input({
       title: 'Save Search', prompt: 'Name; use Folder/Name to put it in a folder', value: search.title ?? search.query,
-      validateInput: (v) => (splitPath(v).name ? undefined : 'A saved search needs a name.'),
+      validateInput: searchNameProblem,
     });
     if (!typed) return undefined;
+    const problem = searchNameProblem(typed);
+    if (problem) throw new Error(problem);
     const hasFolder = vscode.workspace.workspaceFolders !== undefined;
     const store = options?.store ?? (hasFolder ? (await prompts.current.pick([
       { label: 'Workspace', description: '.vscode/audit-lens.json, shared when committed', store: 'workspace' as StoreKind },

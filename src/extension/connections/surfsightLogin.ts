@@ -35,7 +35,7 @@ export async function surfsightLogin(
       idempotent: false,
     });
   } catch (error) {
-    const mapped = mapRequestError(getAdapter('surfsight'), error);
+    const mapped = mapRequestError(getAdapter('surfsight'), error, [login.password]);
     if (mapped.reason === 'auth' || mapped.reason === 'vendor-validation') {
       throw new AuditLensError('auth', 'Surfsight refused the email and password. Check them (a token works only in its own region).', {
         vendor: 'surfsight', status: mapped.status, vendorMessage: mapped.vendorMessage,

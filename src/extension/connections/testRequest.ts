@@ -3,6 +3,7 @@ import type { AuditLensError } from '../../core/errors';
 import type { Connection, Credentials } from '../../core/model';
 import { search } from '../../core/search/engine';
 import type { SearchOptions } from '../../core/search/types';
+import { describeError } from '../util/describeError';
 
 export type TestOutcome =
   | { ok: true; events: number; sample?: string; cancelled: boolean }
@@ -42,7 +43,7 @@ export async function testRequest(connection: Connection, credentials: Credentia
 }
 
 export function describeOutcome(connection: Connection, outcome: TestOutcome): string {
-  if (!outcome.ok) return `${connection.label}: ${outcome.error.message}${outcome.error.vendorMessage ? ` (vendor: ${outcome.error.vendorMessage})` : ''}`;
+  if (!outcome.ok) return `${connection.label}: ${describeError(outcome.error) ?? 'the test was cancelled.'}`;
   if (outcome.cancelled) return `${connection.label}: test cancelled after ${outcome.events} events.`;
   return outcome.events > 0
     ? `${connection.label} works: the vendor answered with events (latest: ${outcome.sample ?? 'one event'}).`

@@ -5,13 +5,18 @@ import '../../core/validationMessages';
 /** "all" or a connection id/label. Saved searches name a connection, never a host or credential. */
 export const ALL_CONNECTIONS = 'all';
 
+/** The longest name, and the longest folder path, a saved search may have. */
+export const MAX_SEARCH_NAME = 200;
+
 export const savedSearchSchema = z.strictObject({
-  name: z.string().check(z.trim(), z.minLength(1, 'a saved search needs a name'), z.maxLength(200)),
+  name: z.string().check(z.trim(), z.minLength(1, 'a saved search needs a name'), z.maxLength(MAX_SEARCH_NAME)),
   /** Folder path in the tree, `/`-separated (e.g. "Security/Logins"). */
-  folder: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  folder: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SEARCH_NAME))),
   connection: z.string().check(z.trim(), z.minLength(1, 'name a connection id or "all"')),
   query: z.string(),
   columns: z.optional(z.array(z.enum(COLUMN_IDS)).check(z.minLength(1))),
+  /** Created by "Try the Demo", which replaces only these when it runs again. */
+  demo: z.optional(z.literal(true)),
 });
 export type SavedSearch = z.infer<typeof savedSearchSchema>;
 

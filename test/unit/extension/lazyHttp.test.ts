@@ -34,7 +34,7 @@ describe('the lazily loaded HTTP bundle', () => {
       const error = await http.send(request).then(() => undefined, (e: unknown) => e);
       assert.ok(isAuditLensError(error), 'not recognised as an AuditLensError');
       assert.ok(isHttpStatusError(error), 'not recognised as an HttpStatusError');
-      const mapped = mapRequestError(adapter, error);
+      const mapped = mapRequestError(adapter, error, [target.credentials.token]);
       assert.equal(mapped.reason, 'auth');
       assert.equal(mapped.status, 401);
     } finally {

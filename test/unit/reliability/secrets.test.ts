@@ -64,8 +64,16 @@ describe('reliability 17: no credential in logs, errors, exports or CLI output',
   });
   beforeEach(() => emulator.faults.clear());
 
-  const faults = (): Array<[string, Fault | undefined]> => [
+  /** A vendor error body that repeats the credential it was sent, in every vendor's message field. */
+  const echoing = (vendor: VendorId): Fault => {
+    const { token, appKey } = EMULATOR_CREDENTIALS[vendor];
+    const text = `Invalid credential ${token}${appKey ? ` with app key ${appKey}` : ''}`;
+    return { kind: 'status', status: 401, body: { message: text, userMessage: text } };
+  };
+
+  const faults = (vendor: VendorId): Array<[string, Fault | undefined]> => [
     ['success', undefined],
+    ['401 whose body repeats the credential', echoing(vendor)],
     ['401', { kind: 'status', status: 401 }],
     ['403', { kind: 'status', status: 403 }],
     ['400 echoing the request', { kind: 'status', status: 400, body: { message: 'bad request' } }],
@@ -83,7 +91,7 @@ describe('reliability 17: no credential in logs, errors, exports or CLI output',
     const logger = recordingLogger();
     let failures = 0;
     for (const vendor of VENDORS) {
-      for (const [name, fault] of faults()) {
+      for (const [name, fault] of faults(vendor)) {
         emulator.faults.clear();
         if (fault) emulator.faults.add({ vendor, skip: 1, fault });
         const http = fastClient({ logger, maxResponseBytes: 256 * 1024, headersTimeoutMs: 300 });
@@ -92,6 +100,10 @@ describe('reliability 17: no credential in logs, errors, exports or CLI output',
           const where = `${vendor} / ${name}`;
           failures += run.errors.length;
           for (const { error } of run.errors) assertNoSecret(`${where}: the error`, everythingAbout(error));
+          if (name.includes('repeats the credential')) {
+            const shown = run.errors.map(({ error }) => `${error.message} ${error.vendorMessage ?? ''}`).join(' ');
+            assert.match(shown, /Invalid credential <redacted>/, `${where}: the vendor's words, without the credential, are shown`);
+          }
           assertNoSecret(`${where}: a notice`, run.notices.join('\n'));
           assertNoSecret(`${where}: a warning`, JSON.stringify(run.warnings));
           assertNoSecret(`${where}: an export`, toCsv(run.events) + toNdjson(run.events) + toJson(run.events));
@@ -102,7 +114,7 @@ describe('reliability 17: no credential in logs, errors, exports or CLI output',
       }
     }
     // Every fault fails the search, except Descope reading a body without `audits` as an empty page.
-    assert.equal(failures, VENDORS.length * (faults().length - 1) - 1, 'a fault did not fail the search');
+    assert.equal(failures, VENDORS.length * (faults('zluri').length - 1) - 1, 'a fault did not fail the search');
     assert.ok(logger.lines.length > 100);
     assertNoSecret('the log', logger.lines.join('\n'));
     assert.equal(elsewhere.received.length, 0);
