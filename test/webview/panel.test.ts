@@ -153,8 +153,9 @@ describe('results panel in Chromium', function () {
       ],
     });
     const descope = buildEvent({ id: 'dsc', vendor: 'descope', time: '2025-12-04T11:20:00.000Z', changes: [{ field: 'email', old: null, new: 'new@example.com' }] });
-    await panel.send(...runMessages([event, descope]));
-    await shown(panel, 2);
+    const axp = buildEvent({ id: 'axp', vendor: 'axp', action: 'UPDATED', time: '2025-12-04T11:10:00.000Z', changes: [] });
+    await panel.send(...runMessages([event, descope, axp]));
+    await shown(panel, 3);
     await panel.page.focus('[role=grid]');
     await panel.page.keyboard.press('j');
     await panel.page.keyboard.press('d');
@@ -173,6 +174,11 @@ describe('results panel in Chromium', function () {
     await panel.page.keyboard.press('d');
     await panel.page.waitForSelector('text=new values only');
     assert.ok(await panel.page.isVisible('.diff-newOnly >> text=(not reported)'));
+    await panel.page.keyboard.press('Escape');
+    await panel.page.focus('[role=grid]');
+    await panel.page.keyboard.press('j');
+    await panel.page.keyboard.press('d');
+    await panel.page.waitForSelector('text=The previous snapshot of this object is not among the loaded events');
     await panel.page.close();
   });
 

@@ -9,9 +9,17 @@ const MODE_NOTE: Partial<Record<DiffRow['mode'], string>> = {
   unchanged: 'unchanged',
 };
 
+/** AXP reports whole snapshots: an event without changes may only lack its previous snapshot. */
+function noChangesNote(event: AuditEvent): string {
+  if (event.vendor === 'axp' && event.action.toUpperCase() !== 'CREATED') {
+    return 'The previous snapshot of this object is not among the loaded events, so there is nothing to compare with. Widen the time range (or remove filters) to see what changed.';
+  }
+  return 'No field changes recorded for this event.';
+}
+
 export function ChangeDiff(props: { event: AuditEvent; onOpenDiff(field: string): void }) {
   const rows = diffRows(props.event.changes, props.event.vendor);
-  if (rows.length === 0) return <p class="muted">No field changes recorded for this event.</p>;
+  if (rows.length === 0) return <p class="muted">{noChangesNote(props.event)}</p>;
   return (
     <div class="change-diff">
       {rows.map((row, i) => (

@@ -466,6 +466,7 @@ describe('AXP adapter on the seed\'s samples', () => {
     assert.equal(first.length, 6);
     assert.deepEqual(first[0], { field: 'profileId', old: null, new: 'W6D1JQ' });
     assert.ok(first.every((change) => change.old === null));
+    assert.deepEqual(snapshots.diff(null, updated), [], 'an update whose previous snapshot was not fetched has nothing to compare');
   });
 });
 

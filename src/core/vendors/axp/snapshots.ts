@@ -15,10 +15,17 @@ export const axpSnapshots: SnapshotDiffing = {
     return id === null ? null : `${type}:${id}`;
   },
 
-  /** One change per top-level field that differs; fields missing on one side count as null. */
+  /**
+   * One change per top-level field that differs; fields missing on one side count as null.
+   * Without an older snapshot, a CREATED event's fields are all new and any other event has none.
+   */
   diff(older: AuditEvent | null, newer: AuditEvent): readonly FieldChange[] {
     const after = auditDataOf(newer.raw);
     if (older === null) {
+      // Only a creation has nothing before it. Any other event's previous snapshot was not
+      // fetched (before the range, or left out by a filter): nothing to compare it with,
+      // which is not the same as every field being new.
+      if (newer.action.toUpperCase() !== 'CREATED') return NO_CHANGES;
       const fields = Object.keys(after);
       return fields.length === 0 ? NO_CHANGES : fields.map((field): FieldChange => ({ field, old: null, new: after[field] }));
     }
