@@ -4,12 +4,13 @@ import { createHttpClient } from '../core/http/client';
 import type { VendorId } from '../core/model';
 import { redactSecrets } from '../core/redact';
 import { collect } from '../core/search/engine';
-import type { SearchUpdate } from '../core/search/types';
+import type { ConnectionSummary, SearchUpdate } from '../core/search/types';
 import { parseSearchArgs, USAGE } from './args';
 import { formatTable } from './table';
 import { ProgressLine } from './progress';
 
-const EXIT = { ok: 0, usage: 2, refused: 3, failure: 4 } as const;
+/** 130: stopped by Ctrl-C (SIGINT), as shells report it; what was fetched is still printed. */
+const EXIT = { ok: 0, usage: 2, refused: 3, failure: 4, interrupted: 130 } as const;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -28,22 +29,55 @@ async function main(argv: string[]): Promise<number> {
   secrets.push(cli.credentials.token, cli.credentials.appKey);
   const http = createHttpClient();
   const progress = new ProgressLine(process.stderr);
+  const interrupt = new AbortController();
+  const onInterrupt = (): void => interrupt.abort();
+  process.once('SIGINT', onInterrupt);
   try {
     const { events, updates } = await collect(
-      [{ connection: cli.connection, credentials: cli.credentials }], cli.query, { http },
-      (update: SearchUpdate) => progress.update(update),
+      [{ connection: cli.connection, credentials: cli.credentials }], cli.query, { http, signal: interrupt.signal },
+      (update: SearchUpdate) => {
+        progress.update(update);
+        if (update.kind === 'notice') note(update.vendor, update.message, progress);
+      },
     );
     progress.clear();
+    const done = updates.find((u): u is Extract<SearchUpdate, { kind: 'done' }> => u.kind === 'done');
+    for (const connection of done?.summary.connections ?? []) summarize(connection, progress);
     const output = cli.format === 'table'
       ? formatTable(events, process.stdout.columns || 160)
       : formatEvents(events, cli.format);
     await write(output);
+    if (interrupt.signal.aborted) {
+      process.stderr.write(`audit-lens: ${cli.connection.vendor}: interrupted; printed the ${events.length} events fetched so far.\n`);
+      return EXIT.interrupted;
+    }
     const failure = updates.find((u): u is Extract<SearchUpdate, { kind: 'error' }> => u.kind === 'error');
     if (failure) throw failure.error;
     return EXIT.ok;
   } finally {
+    process.off('SIGINT', onInterrupt);
     progress.clear();
     await http.close();
+  }
+}
+
+/**
+ * What the user must know about a result goes to stderr whether or not it is a terminal
+ * (progress does not): ranges the vendor narrowed, waits for its rate limit, vendors that
+ * cannot answer a trace search. One line each, in the error line's shape.
+ */
+function note(vendor: VendorId, message: string, progress: ProgressLine): void {
+  progress.clear();
+  process.stderr.write(`audit-lens: ${vendor}: note: ${redactSecrets(message, secrets)}\n`);
+}
+
+function summarize(connection: ConnectionSummary, progress: ProgressLine): void {
+  if (connection.localFilters.length > 0) {
+    note(connection.vendor, `filtered here after fetching, as the vendor cannot: ${connection.localFilters.join(', ')}.`, progress);
+  }
+  if (connection.warnings > 0) {
+    const records = connection.warnings === 1 ? '1 record does' : `${connection.warnings} records do`;
+    note(connection.vendor, `${records} not match the vendor's documented format; printed with what could be read.`, progress);
   }
 }
 

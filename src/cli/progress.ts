@@ -7,13 +7,7 @@ export class ProgressLine {
   constructor(private readonly stream: NodeJS.WriteStream) {}
 
   update(update: SearchUpdate): void {
-    if (!this.stream.isTTY) return;
-    if (update.kind === 'notice') {
-      this.clear();
-      this.stream.write(`${update.vendor}: ${update.message}\n`);
-      return;
-    }
-    if (update.kind !== 'page') return;
+    if (!this.stream.isTTY || update.kind !== 'page') return;
     const { pages, events, total } = update.progress;
     this.stream.write(`\r\u001b[2K${events} events${total !== undefined ? ` of ${total}` : ''}, ${pages} page${pages === 1 ? '' : 's'}…`);
     this.shown = true;

@@ -121,7 +121,8 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
   for (const vendor of VENDORS) {
     it(`${vendor}: prints every event in the range as ndjson, newest first, to the contract`, async () => {
       const run = await runCli([...base(vendor), '--since', '30d'], credentialEnv(vendor));
-      assert.equal(run.stderr, '', 'stderr must stay silent when it is not a terminal');
+      // No progress when stderr is not a terminal; only notes a user must see (Descope's 30-day reach).
+      for (const line of run.stderr.split('\n').filter(Boolean)) assert.match(line, /^audit-lens: descope: note: Descope keeps audit events for 30 days only/);
       assert.equal(run.code, 0);
       const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
       assert.equal(events.length, emulator.dataset.counts[vendor]);
@@ -193,6 +194,45 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
       assert.equal(run.code, 3, `${vendor}: ${run.stderr}`);
       assert.match(run.stderr, new RegExp(`^audit-lens: ${vendor}: [^\\n]+\\n$`));
       assert.ok(!run.stderr.includes(secret) && !run.stdout.includes(secret));
+    }
+  });
+
+  it('says on stderr, terminal or not, what a user must know about the result', async () => {
+    const narrowed = await runCli([...base('descope'), '--since', '40d'], credentialEnv('descope'));
+    assert.equal(narrowed.code, 0);
+    assert.match(narrowed.stderr, /^audit-lens: descope: note: Descope keeps audit events for 30 days only: searched from \S+\.\n$/);
+    const local = await runCli([...base('descope'), '--since', '20d', '--text', 'mateo'], credentialEnv('descope'));
+    assert.equal(local.code, 0);
+    assert.match(local.stderr, /audit-lens: descope: note: filtered here after fetching, as the vendor cannot: text\.\n/);
+    const trace = await runCli([...base('zluri'), '--since', '1d', '--trace-id', '4bf92f3577b34da6a3ce929d0e0e4736'], credentialEnv('zluri'));
+    assert.equal(trace.code, 0);
+    assert.equal(trace.stdout, '');
+    assert.match(trace.stderr, /^audit-lens: zluri: note: Zluri records no trace ids/);
+  });
+
+  it('on Ctrl-C prints the events fetched so far and exits 130', async () => {
+    emulator.faults.add({ vendor: 'zluri', fault: { kind: 'latency', ms: 1000 } });
+    try {
+      const child = spawn(process.execPath, [CLI, ...base('zluri'), '--since', '30d'], {
+        env: { PATH: process.env.PATH ?? '', ...credentialEnv('zluri') }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+      const before = emulator.requests.length;
+      // The first page (100 events) is in once the next two are asked for; interrupt while they are on their way.
+      while (emulator.requests.length < before + 2) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 300));
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(code, 130, stderr);
+      const printed = stdout.trim().split('\n').filter(Boolean);
+      assert.ok(printed.length > 0 && printed.length < emulator.dataset.counts.zluri, `printed ${printed.length} events`);
+      for (const line of printed) assertNormalizedEvent(JSON.parse(line) as Record<string, unknown>, 'zluri');
+      assert.match(stderr, new RegExp(`audit-lens: zluri: interrupted; printed the ${printed.length} events fetched so far\\.`));
+    } finally {
+      emulator.faults.clear();
     }
   });
 
