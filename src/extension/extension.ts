@@ -45,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AuditL
   const http = own(new SharedHttpClient(settings, logger));
   const resolver = new CredentialResolver(credentials, demo, http, logger);
   const backend = new ExtensionSearchBackend(connections, resolver, demo, settings, http, status, prompts, logger);
-  const panels = own(createResultsPanels(context.extensionUri, backend, logger));
+  const panels = own(createResultsPanels(context.extensionUri, backend, logger, prompts));
   const recent = own(new RecentSearches(context.globalState));
   const launcher = new SearchLauncher(panels, recent, prompts, settings, logger);
   const workspaceFile = own(new WorkspaceSearchFile(logger));

@@ -54,7 +54,6 @@ export class AddConnectionCommand implements Command {
 
     const credential = await askCredential(connection, prompts, this.services.http, args);
     if (!credential) return undefined;
-    await this.services.http.prepare();
     const outcome = await testRequest(connection, credentialsOf({ ...credential, origin: originOf(baseUrl) }), this.services.backend.searchOptions());
     if (!outcome.ok) {
       const save = await prompts.confirm(`${describeOutcome(connection, outcome)} Save the connection anyway?`, 'Save Anyway');

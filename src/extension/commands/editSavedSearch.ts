@@ -1,3 +1,4 @@
+import { withoutDemoMark } from '../savedSearches/savedSearches';
 import { checkQuickSearch, describeCheck, QUERY_HINT } from '../search/quickSearchValidation';
 import type { Services } from '../services';
 import { searchRefFromArg } from './args';
@@ -23,7 +24,8 @@ export class EditSavedSearchCommand implements Command {
     if (query === undefined) return false;
     const problem = validate(query);
     if (problem) throw new Error(`The query has a problem: ${problem}`);
-    await this.services.savedSearches.replace(ref, (search) => ({ ...search, query }));
+    // An edited demo search is the user's: running the demo again keeps it.
+    await this.services.savedSearches.replace(ref, (search) => ({ ...withoutDemoMark(search), query }));
     return true;
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEMO_FOLDER, demoSearches } from '../demo/demoSearches';
+import { demoSearches, withDemoSearches } from '../demo/demoSearches';
 import type { Services } from '../services';
 import type { Command } from './command';
 
@@ -18,7 +18,7 @@ export class TryDemoCommand implements Command {
     const newest = [...emulator.dataset.sharedTraces].sort((a, b) => b.timeMs - a.timeMs)[0];
     const user = savedSearches.store('user');
     if (user.state().kind === 'ok') {
-      await user.update((list) => [...list.filter((s) => s.folder !== DEMO_FOLDER), ...demoSearches(newest?.traceId)]);
+      await user.update((list) => withDemoSearches(list, demoSearches(newest?.traceId)));
     }
     const connections = demo.connections().map((c) => c.id);
     void vscode.commands.executeCommand('workbench.view.extension.auditLens');

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { VENDORS, type Connection } from '../../core/model';
 import '../../core/validationMessages';
+import { isDemoConnectionId } from '../demo/demoIds';
 
 export const CONNECTION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -18,8 +19,15 @@ export interface ConnectionProblem {
   message: string;
 }
 
-/** Validates the setting entry by entry: good entries are kept, bad ones reported (never silently dropped). */
-export function parseConnectionDefinitions(value: unknown): { connections: Connection[]; problems: ConnectionProblem[] } {
+/**
+ * Validates the setting entry by entry: good entries are kept, bad ones reported (never silently dropped).
+ * `reserved` holds ids the demo uses while it is on: a user entry with one of them is set aside
+ * (and reported) so tree ids stay unique and the demo's saved searches reach the demo.
+ */
+export function parseConnectionDefinitions(
+  value: unknown,
+  reserved: ReadonlySet<string> = new Set(),
+): { connections: Connection[]; problems: ConnectionProblem[] } {
   if (value === undefined || value === null) return { connections: [], problems: [] };
   if (!Array.isArray(value)) {
     return { connections: [], problems: [{ index: -1, message: 'auditLens.connections must be a list of connections.' }] };
@@ -40,14 +48,23 @@ export function parseConnectionDefinitions(value: unknown): { connections: Conne
       return;
     }
     seen.add(result.data.id);
+    if (reserved.has(result.data.id)) {
+      problems.push({
+        index,
+        message: `Connection ${index + 1}: the id "${result.data.id}" belongs to the demo, so "${result.data.label}" is hidden while the demo runs. Give it another id in settings (then set its credential again), or remove the demo connections to stop the demo.`,
+      });
+      return;
+    }
     connections.push(result.data);
   });
   return { connections, problems };
 }
 
-/** A connection id derived from a label, unique among `taken`. */
+/** A connection id derived from a label, unique among `taken`, never one the demo could use. */
 export function connectionIdFor(label: string, taken: ReadonlySet<string>): string {
-  const base = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'connection';
+  let base = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'connection';
+  // "Demo Zluri" would become demo-zluri, and "demo" counts on to demo-2: both the demo's prefix.
+  if (base === 'demo' || isDemoConnectionId(base)) base = `my-${base}`;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;

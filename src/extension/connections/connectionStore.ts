@@ -50,7 +50,7 @@ export class ConnectionStore extends Disposable {
   }
 
   problems(): string[] {
-    return parseConnectionDefinitions(this.globalValue()).problems.map((p) => p.message);
+    return this.parse().problems.map((p) => p.message);
   }
 
   async upsert(connection: Connection): Promise<void> {
@@ -69,13 +69,18 @@ export class ConnectionStore extends Disposable {
   }
 
   private userDefined(): Connection[] {
-    const { connections, problems } = parseConnectionDefinitions(this.globalValue());
+    const { connections, problems } = this.parse();
     const summary = problems.map((p) => p.message).join('\n');
     if (summary !== this.reportedProblems) {
       this.reportedProblems = summary;
       if (summary) this.logger.warn(`Ignoring invalid entries of auditLens.connections:\n${summary}`);
     }
     return connections;
+  }
+
+  /** The user's definitions; ids the demo uses while it is on are set aside as problems. */
+  private parse(): ReturnType<typeof parseConnectionDefinitions> {
+    return parseConnectionDefinitions(this.globalValue(), new Set(this.extra.connections().map((c) => c.id)));
   }
 
   private globalValue(): unknown {

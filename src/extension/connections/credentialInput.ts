@@ -41,7 +41,7 @@ export async function askCredential(
     const password = given.password ?? await prompts.input({ title: `Surfsight login for ${connection.label}`, prompt: 'Password', password: true });
     if (password === undefined) return undefined;
     const login = { email: email.trim(), password };
-    const { token, expiresAt } = await surfsightLogin(http.get(), connection.baseUrl, login);
+    const { token, expiresAt } = await surfsightLogin(http, connection.baseUrl, login);
     return { token, login, expiresAt };
   }
   const token = await cleanedValue(given.token, prompts, `${setup.tokenPrompt} for ${connection.label}`, 'The credential');

@@ -34,7 +34,7 @@ export class CredentialResolver {
 
   private async renew(connection: Connection, login: { email: string; password: string }, now: number): Promise<Credentials> {
     this.logger.info(`Renewing the Surfsight token of ${connection.id}.`);
-    const { token, expiresAt } = await surfsightLogin(this.http.get(), connection.baseUrl, login, now);
+    const { token, expiresAt } = await surfsightLogin(this.http, connection.baseUrl, login, now);
     await this.store.write(connection, { token, login, expiresAt });
     return { token };
   }

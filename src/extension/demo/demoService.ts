@@ -6,19 +6,15 @@ import type { Emulator } from '../../emulator/server';
 import type { ConnectionSource } from '../connections/connectionStore';
 import { Disposable } from '../util/disposable';
 import { loadEmulatorModule } from '../lazy/load';
+import { demoConnectionId } from './demoIds';
 
 const ENABLED_KEY = 'auditLens.demo.enabled';
-const DEMO_PREFIX = 'demo-';
 /** Until the emulator runs, demo connections point here; `ensureStarted` replaces it before any request. */
 const NOT_STARTED = 'http://127.0.0.1';
 
 const VENDOR_LABELS: Record<VendorId, string> = {
   perfecto: 'Perfecto', axp: 'Avaya AXP', descope: 'Descope', surfsight: 'Surfsight', zluri: 'Zluri',
 };
-
-export function isDemoConnectionId(id: string): boolean {
-  return id.startsWith(DEMO_PREFIX);
-}
 
 /**
  * The demo: the embedded emulator on loopback plus one connection per vendor, marked demo.
@@ -52,7 +48,7 @@ export class DemoService extends Disposable implements ConnectionSource {
   connections(): Connection[] {
     if (!this.enabled) return [];
     return VENDORS.map((vendor) => ({
-      id: `${DEMO_PREFIX}${vendor}`,
+      id: demoConnectionId(vendor),
       label: `Demo ${VENDOR_LABELS[vendor]}`,
       vendor,
       baseUrl: this.emulator ? this.emulator.baseUrl(vendor) : `${NOT_STARTED}/${vendor}`,

@@ -11,11 +11,14 @@ import { getAdapter } from '../../core/vendors/registry';
 import { changeValueText } from '../../shared/changeText';
 import type { ExportFormat, HostMessage, WebviewMessage, WebviewRequest } from '../../shared/protocol';
 import { parseWebviewMessage } from '../../shared/protocol';
+import type { PromptsHolder } from '../ui/prompts';
 import { describeError } from '../util/describeError';
 import { Disposable } from '../util/disposable';
 import { formatRows } from './copyFormats';
-import { curlCommand } from './curl';
+import { curlCommand, curlPageSize } from './curl';
 import type { DiffDocuments } from './diffDocuments';
+import { exportSummary } from './exportSummary';
+import { defaultExportUri } from './exportTarget';
 import { createNonce, renderPanelHtml } from './html';
 import { narrowedQuery, surroundingQuery } from './queries';
 import { showSearchProgress } from './searchProgress';
@@ -29,6 +32,8 @@ export interface PanelDeps {
   backend: SearchBackend;
   logger: Logger;
   diffs: DiffDocuments;
+  /** Asks where to save an export (integration tests answer it). */
+  prompts: PromptsHolder;
   /** Opens another panel (surrounding events). */
   open(search: PanelSearch): void;
 }
@@ -269,7 +274,7 @@ export class ResultsPanel extends Disposable {
     const [target] = await this.deps.backend.targets([connectionId]);
     if (!target) throw new Error('That connection no longer exists.');
     const adapter = getAdapter(target.connection.vendor);
-    const size = this.deps.backend.searchOptions().pageSize?.[target.connection.vendor] ?? adapter.limits.defaultPageSize;
+    const size = curlPageSize(adapter.limits, this.deps.backend.searchOptions().pageSize?.[target.connection.vendor]);
     const request = buildHttpRequest(adapter, target.connection, target.credentials, this.query, { window: { from: this.query.from, to: this.query.to }, index: 0, size });
     const authHeaders = Object.keys(adapter.authHeaders(target.connection, target.credentials));
     await vscode.env.clipboard.writeText(curlCommand(request, target.credentials, authHeaders));
@@ -277,9 +282,9 @@ export class ResultsPanel extends Disposable {
   }
 
   private async export(run: SearchRun, format: ExportFormat, scope: 'loaded' | 'all'): Promise<string> {
-    const target = await vscode.window.showSaveDialog({
+    const target = await this.deps.prompts.current.saveAs({
       title: scope === 'all' ? 'Export all events of the search' : 'Export the loaded events',
-      defaultUri: vscode.Uri.file(`audit-events.${format}`),
+      defaultUri: defaultExportUri(format),
       filters: { [format.toUpperCase()]: [format] },
     });
     if (!target) return 'Export cancelled.';
@@ -300,6 +305,6 @@ export class ResultsPanel extends Disposable {
     }
     const events = [...run.events].sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(formatEvents(events, format)));
-    return `Exported ${events.length.toLocaleString('en-US')} events to ${vscode.workspace.asRelativePath(target)}.`;
+    return exportSummary(events.length, vscode.workspace.asRelativePath(target), scope, run.status());
   }
 }

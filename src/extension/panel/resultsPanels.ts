@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import { readViewState } from '../../shared/viewState';
+import type { PromptsHolder } from '../ui/prompts';
 import { Disposable } from '../util/disposable';
 import { DiffDocuments } from './diffDocuments';
 import { panelTitle, ResultsPanel, VIEW_TYPE, webviewOptions } from './resultsPanel';
@@ -12,7 +13,12 @@ export class ResultsPanelManager extends Disposable implements ResultsPanels, vs
   private active: ResultsPanel | undefined;
   private readonly diffs = this._register(new DiffDocuments());
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly backend: SearchBackend, private readonly logger: Logger) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly backend: SearchBackend,
+    private readonly logger: Logger,
+    private readonly prompts: PromptsHolder,
+  ) {
     super();
     this._register(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, this));
     this._register({ dispose: () => { for (const panel of [...this.panels]) panel.dispose(); } });
@@ -49,6 +55,7 @@ export class ResultsPanelManager extends Disposable implements ResultsPanels, vs
       backend: this.backend,
       logger: this.logger,
       diffs: this.diffs,
+      prompts: this.prompts,
       open: (next) => this.show(next),
     });
     this.panels.add(panel);

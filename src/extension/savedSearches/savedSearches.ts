@@ -52,13 +52,14 @@ export class SavedSearches {
     await this.stores[ref.store].update((list) => list.filter((s) => searchKey(s) !== searchKey(ref)));
   }
 
+  /** A copy is the user's own, even of a demo search (Try the Demo replaces only its own). */
   async duplicate(ref: SearchRef): Promise<SearchRef> {
-    return this.add(ref.store, this.find(ref));
+    return this.add(ref.store, withoutDemoMark(this.find(ref)));
   }
 
   /** Moves between workspace and user storage: added to the target first, so a failure loses nothing. */
   async move(ref: SearchRef): Promise<SearchRef> {
-    const search = this.find(ref);
+    const search = withoutDemoMark(this.find(ref));
     const target: StoreKind = ref.store === 'workspace' ? 'user' : 'workspace';
     const added = await this.add(target, search);
     await this.remove(ref);
@@ -68,6 +69,12 @@ export class SavedSearches {
 
 export function refOf(store: StoreKind, search: Pick<SavedSearch, 'name' | 'folder'>): SearchRef {
   return search.folder === undefined ? { store, name: search.name } : { store, name: search.name, folder: search.folder };
+}
+
+/** The search as the user's own: Try the Demo no longer replaces it. */
+export function withoutDemoMark(search: SavedSearch): SavedSearch {
+  const { demo: _demo, ...own } = search;
+  return own;
 }
 
 /** A saved search as the panel opens it. */

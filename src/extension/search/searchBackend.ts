@@ -31,7 +31,6 @@ export class ExtensionSearchBackend implements SearchBackend {
       await this.demo.ensureStarted();
       chosen = this.select(scope); // demo base URLs are known once the emulator runs
     }
-    await this.http.prepare();
     if (scope === 'all') {
       // "All" searches whatever is usable; connections without a credential are skipped, and said so.
       const settled = await Promise.all(chosen.map(async (connection) => {
@@ -69,7 +68,7 @@ export class ExtensionSearchBackend implements SearchBackend {
   }
 
   searchOptions(): Omit<SearchOptions, 'signal'> {
-    return { http: this.http.get(), pageSize: this.settings.value.pageSize, logger: this.logger };
+    return { http: this.http, pageSize: this.settings.value.pageSize, logger: this.logger };
   }
 
   defaultSince(): string {

@@ -1,52 +1,86 @@
 import { readFile } from 'node:fs/promises';
-import type { HttpClient } from '../../core/http/types';
+import type { HttpClient, HttpRequest, HttpResponse } from '../../core/http/types';
 import type { Logger } from '../../core/log';
 import type { ExtensionSettings } from '../settings/extensionSettings';
+import type { Settings } from '../settings/settingsSchema';
 import { loadHttpModule } from '../lazy/load';
 import { Disposable } from '../util/disposable';
 
-/** One HTTP client for every search, rebuilt when the network settings change. */
-export class SharedHttpClient extends Disposable {
-  private client: HttpClient | undefined;
-  private ca: string | undefined;
-  private caProblem: string | undefined;
+/** The settings the client is built from; any other setting (connections, columns…) leaves it alone. */
+function networkOf(settings: Settings): string {
+  const { proxy, extraCaFile, requestTimeoutSeconds } = settings;
+  return JSON.stringify([proxy, extraCaFile, requestTimeoutSeconds]);
+}
+
+/**
+ * The one HTTP client of every search, itself an `HttpClient`: each request goes to the
+ * client built from the current network settings. When those change, new requests get a new
+ * client (reading the extra CA file again), the old one finishes what it has in flight and
+ * closes, and a search paused across the change simply continues on the new one.
+ */
+export class SharedHttpClient extends Disposable implements HttpClient {
+  private building: Promise<HttpClient> | undefined;
+  private network: string;
 
   constructor(private readonly settings: ExtensionSettings, private readonly logger: Logger) {
     super();
-    this._register(settings.onDidChange(() => void this.reset()));
-    this._register({ dispose: () => void this.client?.close() });
+    this.network = networkOf(settings.value);
+    this._register(settings.onDidChange((value) => {
+      const network = networkOf(value);
+      if (network === this.network) return;
+      this.network = network;
+      this.retire();
+    }));
+    this._register({ dispose: () => this.retire() });
   }
 
-  /** Reads the extra CA file (once per settings change); a bad path is reported, not fatal. */
-  async prepare(): Promise<void> {
-    const file = this.settings.value.extraCaFile;
-    if (file === '' || this.ca !== undefined || this.caProblem !== undefined) return;
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    for (;;) {
+      const building = this.current();
+      const client = await building;
+      // Settings changed while the client was being built: that one is closing, use the next.
+      if (building === this.building) return client.send(request);
+    }
+  }
+
+  /** Closing is the extension's to do, when it is disposed: searches never close the shared client. */
+  async close(): Promise<void> {}
+
+  private current(): Promise<HttpClient> {
+    if (!this.building) {
+      const building = this.build();
+      this.building = building;
+      // A client that could not be built is tried again on the next request.
+      building.catch(() => { if (this.building === building) this.building = undefined; });
+    }
+    return this.building;
+  }
+
+  private async build(): Promise<HttpClient> {
+    const { proxy, requestTimeoutSeconds, extraCaFile } = this.settings.value;
+    const ca = extraCaFile === '' ? undefined : await this.readCa(extraCaFile);
+    return loadHttpModule().createHttpClient({
+      logger: this.logger,
+      deadlineMs: requestTimeoutSeconds * 1000,
+      ...(proxy ? { proxyUrl: proxy } : {}),
+      ...(ca ? { ca } : {}),
+    });
+  }
+
+  /** A bad path is reported in the log and the client goes on without it. */
+  private async readCa(file: string): Promise<string | undefined> {
     try {
-      this.ca = await readFile(file, 'utf8');
+      return await readFile(file, 'utf8');
     } catch (error) {
-      this.caProblem = `auditLens.extraCaFile: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); continuing without it.`;
-      this.logger.warn(this.caProblem);
+      this.logger.warn(`auditLens.extraCaFile: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); continuing without it.`);
+      return undefined;
     }
   }
 
-  get(): HttpClient {
-    if (!this.client) {
-      const { proxy, requestTimeoutSeconds } = this.settings.value;
-      this.client = loadHttpModule().createHttpClient({
-        logger: this.logger,
-        deadlineMs: requestTimeoutSeconds * 1000,
-        ...(proxy ? { proxyUrl: proxy } : {}),
-        ...(this.ca ? { ca: this.ca } : {}),
-      });
-    }
-    return this.client;
-  }
-
-  private async reset(): Promise<void> {
-    const old = this.client;
-    this.client = undefined;
-    this.ca = undefined;
-    this.caProblem = undefined;
-    await old?.close();
+  /** Undici's close lets the requests in flight finish first. */
+  private retire(): void {
+    const old = this.building;
+    this.building = undefined;
+    void old?.then((client) => client.close(), () => undefined);
   }
 }

@@ -6,9 +6,7 @@ import { WORKSPACE_FILE } from '../savedSearches/workspaceSearchFile';
 import type { SavedSearches } from '../savedSearches/savedSearches';
 import type { StoreKind } from '../savedSearches/searchStore';
 import { Disposable } from '../util/disposable';
-import { folderChildren, type TreeNode } from './treeNodes';
-
-const STORE_LABELS: Record<StoreKind, string> = { workspace: 'Workspace Searches', user: 'My Searches' };
+import { contextValueOf, folderChildren, rootGroups, type TreeNode } from './treeNodes';
 
 /** The "Audit Lens" view: connections, workspace and user saved searches, recent searches. */
 export class AuditLensTree extends Disposable implements vscode.TreeDataProvider<TreeNode> {
@@ -52,7 +50,7 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
     switch (node.kind) {
       case 'group': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-        item.contextValue = `group.${node.group}`;
+        item.contextValue = contextValueOf(node);
         item.id = `group:${node.group}`;
         if (node.group === 'recent') item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
         return item;
@@ -61,7 +59,7 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
         const { connection, state } = node;
         const item = new vscode.TreeItem(connection.label, vscode.TreeItemCollapsibleState.None);
         item.id = `connection:${connection.id}`;
-        item.contextValue = connection.demo ? 'connection.demo' : 'connection';
+        item.contextValue = contextValueOf(node);
         const where = connection.demo ? 'demo emulator' : hostOf(connection.baseUrl);
         if (state.kind === 'ready') {
           item.iconPath = new vscode.ThemeIcon(connection.demo ? 'beaker' : 'pass', new vscode.ThemeColor('testing.iconPassed'));
@@ -83,14 +81,14 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
       case 'folder': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `folder:${node.store}:${node.path}`;
-        item.contextValue = 'folder';
+        item.contextValue = contextValueOf(node);
         item.iconPath = vscode.ThemeIcon.Folder;
         return item;
       }
       case 'search': {
         const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
         item.id = `search:${node.store}:${node.folder ?? ''}:${node.name}`;
-        item.contextValue = `search.${node.store}`;
+        item.contextValue = contextValueOf(node);
         item.iconPath = new vscode.ThemeIcon('search');
         item.description = node.search.query;
         item.tooltip = `${node.search.query}\nConnection: ${node.search.connection}`;
@@ -100,7 +98,7 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
       case 'recent': {
         const { recent } = node;
         const item = new vscode.TreeItem(recent.query || '(everything)', vscode.TreeItemCollapsibleState.None);
-        item.contextValue = 'search.recent';
+        item.contextValue = contextValueOf(node);
         item.iconPath = new vscode.ThemeIcon('history');
         item.description = recent.scope === 'all' ? 'all connections' : recent.scope.join(', ');
         item.tooltip = `Ran ${new Date(recent.at).toLocaleString()}`;
@@ -109,7 +107,7 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
       }
       case 'message': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-        item.contextValue = node.isError ? 'error' : 'message';
+        item.contextValue = contextValueOf(node);
         item.iconPath = new vscode.ThemeIcon(node.isError ? 'warning' : 'info');
         item.description = node.detail;
         item.tooltip = node.detail;
@@ -119,19 +117,15 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
   }
 
   private roots(): TreeNode[] {
-    const connections = this.connections.all();
     const workspace = this.searches.store('workspace').state();
     const user = this.searches.store('user').state();
-    const recent = this.recent.list();
-    const hasWorkspace = workspace.kind === 'broken' || (workspace.kind === 'ok' && workspace.searches.length > 0);
-    const hasUser = user.kind === 'broken' || (user.kind === 'ok' && user.searches.length > 0);
-    // Nothing at all: an empty tree lets VS Code show the welcome content.
-    if (connections.length === 0 && !hasWorkspace && !hasUser && recent.length === 0) return [];
-    const roots: TreeNode[] = [{ kind: 'group', group: 'connections', label: 'Connections' }];
-    if (hasWorkspace) roots.push({ kind: 'group', group: 'workspace', label: STORE_LABELS.workspace });
-    if (hasUser) roots.push({ kind: 'group', group: 'user', label: STORE_LABELS.user });
-    if (recent.length > 0) roots.push({ kind: 'group', group: 'recent', label: 'Recent' });
-    return roots;
+    return rootGroups({
+      connections: this.connections.all().length,
+      invalidConnections: this.connections.problems().length,
+      workspace: workspace.kind === 'broken' || (workspace.kind === 'ok' && workspace.searches.length > 0),
+      user: user.kind === 'broken' || (user.kind === 'ok' && user.searches.length > 0),
+      recent: this.recent.list().length > 0,
+    });
   }
 
   private async connectionNodes(): Promise<TreeNode[]> {

@@ -13,6 +13,42 @@ export type TreeNode =
   | { kind: 'recent'; recent: RecentSearch }
   | { kind: 'message'; label: string; detail: string; isError: boolean };
 
+/** What the tree has to show at its top level. */
+export interface TreeContents {
+  connections: number;
+  /** Entries of `auditLens.connections` that failed validation: shown as error nodes. */
+  invalidConnections: number;
+  workspace: boolean;
+  user: boolean;
+  recent: boolean;
+}
+
+/** The top-level groups; none at all when there is nothing, so VS Code shows the welcome content. */
+export function rootGroups(contents: TreeContents): TreeNode[] {
+  const { workspace, user, recent } = contents;
+  const connections = contents.connections > 0 || contents.invalidConnections > 0;
+  if (!connections && !workspace && !user && !recent) return [];
+  const roots: TreeNode[] = [{ kind: 'group', group: 'connections', label: 'Connections' }];
+  if (workspace) roots.push({ kind: 'group', group: 'workspace', label: STORE_LABELS.workspace });
+  if (user) roots.push({ kind: 'group', group: 'user', label: STORE_LABELS.user });
+  if (recent) roots.push({ kind: 'group', group: 'recent', label: 'Recent' });
+  return roots;
+}
+
+const STORE_LABELS: Record<StoreKind, string> = { workspace: 'Workspace Searches', user: 'My Searches' };
+
+/** The node's `contextValue`: package.json `view/item/context` menus match on it. */
+export function contextValueOf(node: TreeNode): string {
+  switch (node.kind) {
+    case 'group': return `group.${node.group}`;
+    case 'connection': return node.connection.demo ? 'connection.demo' : 'connection';
+    case 'folder': return 'folder';
+    case 'search': return `search.${node.store}`;
+    case 'recent': return 'search.recent';
+    case 'message': return node.isError ? 'error' : 'message';
+  }
+}
+
 /** The direct children of a folder path: sub-folders (by first segment) and searches. */
 export function folderChildren(
   store: StoreKind,

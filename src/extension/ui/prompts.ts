@@ -11,6 +11,8 @@ export interface Prompts {
   confirm(message: string, action: string, detail?: string): Thenable<boolean>;
   /** A non-modal error notification offering actions; the action chosen, if any. */
   offer(message: string, ...actions: string[]): Thenable<string | undefined>;
+  /** A save dialog; the file chosen, if any. */
+  saveAs(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
 }
 
 export const windowPrompts: Prompts = {
@@ -19,6 +21,7 @@ export const windowPrompts: Prompts = {
   confirm: async (message, action, detail) =>
     (await vscode.window.showWarningMessage(message, { modal: true, ...(detail ? { detail } : {}) }, action)) === action,
   offer: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
+  saveAs: (options) => vscode.window.showSaveDialog(options),
 };
 
 /** Holds the prompts in use; tests swap in scripted answers through the extension's API. */

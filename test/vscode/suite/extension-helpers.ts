@@ -17,7 +17,8 @@ export type Answer =
   | { input: string | undefined }
   | { pick: string | undefined }
   | { confirm: boolean }
-  | { offer: string | undefined };
+  | { offer: string | undefined }
+  | { save: vscode.Uri | undefined };
 
 /** Answers prompts in order; a question without a scripted answer fails the test. */
 export class ScriptedPrompts implements Prompts {
@@ -64,6 +65,17 @@ export class ScriptedPrompts implements Prompts {
     if (!('offer' in answer)) throw new Error('expected an offer answer');
     if (answer.offer !== undefined && !actions.includes(answer.offer)) throw new Error(`no action "${answer.offer}" among ${actions.join(', ')}`);
     return answer.offer;
+  }
+
+  /** The save dialogs' starting files, in order. */
+  readonly saveDefaults: (vscode.Uri | undefined)[] = [];
+
+  async saveAs(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    this.asked.push(`save: ${options.title ?? ''}`);
+    this.saveDefaults.push(options.defaultUri);
+    const answer = this.next('save');
+    if (!('save' in answer)) throw new Error('expected a save answer');
+    return answer.save;
   }
 
   private next(kind: string): Answer {

@@ -104,6 +104,7 @@ describe('hardening: credentials in the editor (rows 7, 14, 15, 17)', () => {
         pick: () => Promise.reject(new Error('unexpected pick')),
         confirm: () => Promise.reject(new Error('unexpected confirm')),
         offer: () => Promise.reject(new Error('unexpected offer')),
+        saveAs: () => Promise.reject(new Error('unexpected save dialog')),
       };
       try {
         assert.strictEqual(await vscode.commands.executeCommand('auditLens.setCredential', { connectionId: CONNECTION.id }), false);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { api, waitFor } from './extension-helpers';
-import { closeAllEditors, lastStatus, logText, newestPanel, spyOnPanel } from './hardening-helpers';
+import { closeAllEditors, lastStatus, logText, newestPanel, spyOnPanel, watchUnhandledRejections } from './hardening-helpers';
 
 type EventsMessage = Extract<HostMessage, { type: 'events' }>;
 
@@ -30,7 +30,7 @@ describe('panel: the webview protocol in a real extension host', () => {
 
   after(async () => {
     await closeAllEditors();
-    await config().update('maxEvents', undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['maxEvents', 'columns', 'requestTimeoutSeconds']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     const { services } = await api();
     await services.demo.disable();
   });
@@ -124,5 +124,36 @@ describe('panel: the webview protocol in a real extension host', () => {
     assert.strictEqual(services.panels.openPanels().length, panelsBefore, 'no panel opened');
     assert.strictEqual(JSON.stringify(services.connections.all()), connectionsBefore, 'no connection removed');
     assert.strictEqual(emulator.requests.length, requestsBefore, 'nothing was fetched');
+  });
+
+  it('a paused search loads more after an unrelated setting, then a network setting, changed (adding a connection writes one)', async () => {
+    const watch = watchUnhandledRejections();
+    try {
+      await vscode.commands.executeCommand('auditLens.quickSearch', 'all', 'since:30d');
+      const panel = await newestPanel();
+      const { sent } = spyOnPanel(panel);
+      const paused = (atLeast: number) => waitFor(`a pause after ${atLeast} events`, () => {
+        const status = lastStatus(sent);
+        return status && status.loaded >= atLeast && status.phase !== 'running' ? status : undefined;
+      }, 20_000);
+      const first = await paused(25);
+      assert.strictEqual(first.phase, 'paused');
+
+      await config().update('columns', ['time', 'vendor', 'action'], vscode.ConfigurationTarget.Global);
+      panel.receive({ type: 'loadMore' });
+      const second = await paused(first.loaded + 1);
+      assert.deepStrictEqual(second.errors, [], 'after changing columns');
+      assert.strictEqual(second.phase, 'paused');
+
+      await config().update('requestTimeoutSeconds', 45, vscode.ConfigurationTarget.Global);
+      const { services } = await api();
+      await waitFor('the timeout to apply', () => services.settings.value.requestTimeoutSeconds === 45);
+      panel.receive({ type: 'loadMore' });
+      const third = await paused(second.loaded + 1);
+      assert.deepStrictEqual(third.errors, [], 'after changing the timeout');
+      assert.deepStrictEqual(watch.rejections, []);
+    } finally {
+      watch.stop();
+    }
   });
 });

@@ -1,0 +1,21 @@
+import * as assert from 'assert';
+import { rootGroups, type TreeContents } from '../../../src/extension/tree/treeNodes';
+
+const empty: TreeContents = { connections: 0, invalidConnections: 0, workspace: false, user: false, recent: false };
+const groups = (contents: Partial<TreeContents>) =>
+  rootGroups({ ...empty, ...contents }).map((node) => (node.kind === 'group' ? node.group : node.kind));
+
+describe('extension: the tree\'s top level', () => {
+  it('is empty when there is nothing at all, so the welcome view shows', () => {
+    assert.deepStrictEqual(groups({}), []);
+  });
+
+  it('shows Connections when auditLens.connections holds only invalid entries, so their errors are seen', () => {
+    assert.deepStrictEqual(groups({ invalidConnections: 1 }), ['connections']);
+  });
+
+  it('lists the groups that have something, Connections always first', () => {
+    assert.deepStrictEqual(groups({ recent: true }), ['connections', 'recent']);
+    assert.deepStrictEqual(groups({ connections: 2, workspace: true, user: true, recent: true }), ['connections', 'workspace', 'user', 'recent']);
+  });
+});
