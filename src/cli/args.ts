@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { AuditLensError } from '../core/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/formats';
 import { isVendorId, VENDORS, type AuditFilters, type AuditQuery, type Connection, type Credentials, type VendorId } from '../core/model';
-import { DURATION, parseQuickSearch, QueryParseError, type ParsedQuery } from '../core/query/parse';
+import { parseQuickSearch, QueryParseError, type ParsedQuery } from '../core/query/parse';
+import { dateProblem, durationProblem } from '../core/query/timeValues';
 import { resolveQuery } from '../core/query/resolve';
 
 export const USAGE = `Usage: audit-lens search --vendor ${VENDORS.join('|')} --base-url URL
@@ -86,14 +87,12 @@ export function parseSearchArgs(argv: string[], env: NodeJS.ProcessEnv, now: num
   if (parsed.since !== undefined && (parsed.from !== undefined || parsed.to !== undefined)) {
     throw usageError('use either --since or --from/--to, not both.', vendor);
   }
-  if (parsed.since !== undefined && !DURATION.test(parsed.since)) {
-    throw usageError(`--since takes a duration like 15m, 24h or 7d, not "${parsed.since}".`, vendor);
-  }
+  const sinceProblem = parsed.since === undefined ? undefined : durationProblem(parsed.since);
+  if (sinceProblem) throw usageError(`--since takes ${sinceProblem}, not "${parsed.since}".`, vendor);
   for (const flag of ['from', 'to'] as const) {
     const value = parsed[flag];
-    if (value !== undefined && Number.isNaN(Date.parse(value))) {
-      throw usageError(`--${flag} must be an ISO-8601 date or date-time, not "${value}".`, vendor);
-    }
+    const problem = value === undefined ? undefined : dateProblem(value);
+    if (problem) throw usageError(`--${flag} takes ${problem}, not "${value}".`, vendor);
   }
   let query: AuditQuery;
   try {

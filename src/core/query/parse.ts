@@ -1,5 +1,6 @@
 import { AuditLensError } from '../errors';
 import type { AuditFilters } from '../model';
+import { dateProblem, durationProblem } from './timeValues';
 
 /** A quick search as typed: filters plus an unresolved time range. */
 export interface ParsedQuery {
@@ -29,8 +30,6 @@ export type QueryKey = (typeof QUERY_KEYS)[number];
 export const QUERY_HINT =
   'actor:bob@example.com action:"Update User" status:failure resource:user/id trace:<id> since:24h from:2025-12-01 to:2025-12-02 free text';
 
-export const DURATION = /^(\d+)([smhdw])$/;
-const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 interface Token {
   key?: string;
@@ -106,19 +105,19 @@ function applyKey(parsed: ParsedQuery, key: QueryKey, token: Token): void {
       parsed.filters.status = status;
       return;
     }
-    case 'since':
-      if (!DURATION.test(value)) {
-        throw new QueryParseError(`"since:" takes a duration like 15m, 24h or 7d, not "${value}" (column ${valueAt + 1}).`, valueAt);
-      }
+    case 'since': {
+      const problem = durationProblem(value);
+      if (problem) throw new QueryParseError(`"since:" takes ${problem}, not "${value}" (column ${valueAt + 1}).`, valueAt);
       parsed.since = value;
       return;
+    }
     case 'from':
-    case 'to':
-      if (!DATE.test(value) || Number.isNaN(Date.parse(value))) {
-        throw new QueryParseError(`"${key}:" takes a date like 2025-12-01 or 2025-12-01T10:00:00Z, not "${value}" (column ${valueAt + 1}).`, valueAt);
-      }
+    case 'to': {
+      const problem = dateProblem(value);
+      if (problem) throw new QueryParseError(`"${key}:" takes ${problem}, not "${value}" (column ${valueAt + 1}).`, valueAt);
       parsed[key] = value;
       return;
+    }
   }
 }
 

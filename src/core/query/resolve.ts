@@ -1,13 +1,12 @@
 import type { AuditQuery } from '../model';
-import { DURATION, QueryParseError, type ParsedQuery } from './parse';
-
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+import { QueryParseError, type ParsedQuery } from './parse';
+import { durationMs as durationOf, durationProblem } from './timeValues';
 
 /** Milliseconds in a duration such as `15m`, `24h`, `7d`. */
-export function durationMs(duration: string): number {
-  const match = DURATION.exec(duration);
-  if (!match) throw new QueryParseError(`"${duration}" is not a duration like 15m, 24h or 7d.`, 0);
-  return Number(match[1]) * (UNIT_MS[match[2] as string] as number);
+function durationMs(duration: string): number {
+  const problem = durationProblem(duration);
+  if (problem) throw new QueryParseError(`"${duration}" is not ${problem}.`, 0);
+  return durationOf(duration);
 }
 
 function dateOnly(value: string): boolean {

@@ -172,6 +172,9 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
       [...base('zluri'), '--format', 'xml'],
       [...base('zluri'), '--query', 'colour:red'],
       [...base('zluri'), '--limit', '0'],
+      [...base('zluri'), '--from', 'Nov 1 2026'],
+      [...base('zluri'), '--from', '2026-11-31'],
+      [...base('zluri'), '--since', '0d'],
       ['search', '--vendor', 'zluri', '--base-url', 'http://audit.example.com/zluri'],
     ];
     for (const args of cases) {

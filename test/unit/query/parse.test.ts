@@ -68,6 +68,16 @@ describe('quick-search parser', () => {
     assert.match(parseError('since:1h from:2025-01-01').message, /either/);
   });
 
+  it('refuses days that do not exist, and durations of nothing or of millennia, instead of rolling them over', () => {
+    for (const date of ['2025-02-30', '2025-13-01', '2025-04-31T10:00:00Z', '2025-12-01T24:00', '2025-12-01T10:60']) {
+      assert.match(parseError(`from:${date}`).message, /with a day that exists/, date);
+    }
+    assert.deepEqual(parseQuickSearch('from:2024-02-29 to:2024-12-31T23:59:59.999Z'), { filters: {}, from: '2024-02-29', to: '2024-12-31T23:59:59.999Z' });
+    assert.match(parseError('since:0d').message, /longer than zero/);
+    assert.match(parseError('since:99999999999d').message, /at most 100 years/);
+    assert.deepEqual(parseQuickSearch('since:36500d'), { filters: {}, since: '36500d' });
+  });
+
   it('is a usage error, so the CLI exits 2', () => {
     assert.equal(parseError('nope:1').reason, 'usage');
   });
