@@ -49,7 +49,7 @@ export function parseSearchArgs(argv: string[], env: NodeJS.ProcessEnv, now: num
       ].map((name) => [name, { type: 'string' as const }])),
     }) as { values: Record<string, string | undefined> });
   } catch (error) {
-    throw usageError(`${(error as Error).message}. Run "audit-lens --help" for the options.`);
+    throw usageError(`${(error as Error).message.replace(/\.+$/, '')}. Run "audit-lens --help" for the options.`);
   }
   const vendorArg = values.vendor;
   if (!vendorArg) throw usageError(`--vendor is required (${VENDORS.join(', ')}).`);

@@ -27,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const cli = parseSearchArgs(rest, process.env, Date.now());
   secrets.push(cli.credentials.token, cli.credentials.appKey);
+  searched = cli.connection.vendor;
   const http = createHttpClient();
   const progress = new ProgressLine(process.stderr);
   const interrupt = new AbortController();
@@ -96,10 +97,12 @@ function write(text: string): Promise<void> {
 }
 
 const secrets: Array<string | undefined> = [];
+/** The vendor of the search, once the arguments name one: every error line names it. */
+let searched: VendorId | undefined;
 
 function report(error: unknown): number {
   const typed = isAuditLensError(error) ? error : undefined;
-  const vendor: VendorId | undefined = typed?.vendor;
+  const vendor: VendorId | undefined = typed?.vendor ?? searched;
   const message = redactSecrets((error as Error)?.message ?? String(error), secrets).replace(/\s*\n\s*/g, ' ');
   process.stderr.write(`audit-lens: ${vendor ? `${vendor}: ` : ''}${message}\n`);
   if (typed?.reason === 'usage' || typed?.reason === 'config') return EXIT.usage;

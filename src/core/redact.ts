@@ -1,10 +1,13 @@
 import { AuditLensError } from './errors';
 
+const MIN_SECRET_LENGTH = 4;
+
 /** Replaces every occurrence of each secret (and its parts around a colon) with a placeholder. */
 export function redactSecrets(text: string, secrets: readonly (string | undefined)[], placeholder = '<redacted>'): string {
   const parts = new Set<string>();
   for (const secret of secrets) {
-    if (!secret) continue;
+    // Shorter than this, replacing it would mangle ordinary words ("x" in example.com), and no real credential is.
+    if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
     parts.add(secret);
     // Descope's `ProjectId:ManagementKey`: the key alone is as secret as the pair.
     for (const piece of secret.split(':')) if (piece.length >= 8) parts.add(piece);

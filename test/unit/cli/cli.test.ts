@@ -183,6 +183,8 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
       assert.match(run.stderr, /^audit-lens: [^\n]+\n$/);
       assert.equal(run.stdout, '');
     }
+    const plainHttp = await runCli(['search', '--vendor', 'zluri', '--base-url', 'http://audit.example.com/zluri', '--since', '1d'], { AUDIT_LENS_TOKEN: 'x' });
+    assert.match(plainHttp.stderr, /^audit-lens: zluri: Refusing to send a credential over http to audit\.example\.com/, 'names the vendor, and a short token mangles nothing');
     const missing = await runCli([...base('zluri')], {});
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /^audit-lens: zluri: set AUDIT_LENS_TOKEN/);
