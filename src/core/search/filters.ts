@@ -5,12 +5,31 @@ function same(a: string | null, b: string): boolean {
   return a !== null && a.toLowerCase() === b.toLowerCase();
 }
 
-/** Case-insensitive text of everything in an event, computed once per event. */
+/** Nesting deeper than any vendor record: past it, values are not searched. */
+const MAX_DEPTH = 32;
+
+/** Every value (not key) in `value`, as text, in order. */
+function collectValues(value: unknown, out: string[], depth: number): void {
+  if (typeof value === 'string') out.push(value);
+  else if (typeof value === 'number' || typeof value === 'boolean') out.push(String(value));
+  else if (value !== null && typeof value === 'object' && depth < MAX_DEPTH) {
+    if (Array.isArray(value)) for (const item of value) collectValues(item, out, depth + 1);
+    else for (const key in value) if (Object.hasOwn(value, key)) collectValues((value as Record<string, unknown>)[key], out, depth + 1);
+  }
+}
+
+/**
+ * The values of an event and its raw record, lower-cased, one per line, computed once per
+ * event. Keys and JSON punctuation are not text: "name" must not match every record that
+ * has a name field, and a value is found as written, not as JSON escapes it.
+ */
 const haystacks = new WeakMap<AuditEvent, string>();
 function haystack(event: AuditEvent): string {
   let text = haystacks.get(event);
   if (text === undefined) {
-    text = JSON.stringify([event.action, event.actor, event.resource, event.description, event.traceId, event.raw]).toLowerCase();
+    const values: string[] = [];
+    collectValues([event.action, event.actor, event.resource, event.description, event.traceId, event.raw], values, 0);
+    text = values.join('\n').toLowerCase();
     haystacks.set(event, text);
   }
   return text;
