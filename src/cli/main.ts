@@ -47,7 +47,8 @@ async function main(argv: string[]): Promise<number> {
     const output = cli.format === 'table'
       ? formatTable(events, process.stdout.columns || 160)
       : formatEvents(events, cli.format);
-    await write(output);
+    // A vendor record may repeat the credential (an API key stored in an integration's settings): no output holds it.
+    await write(redactSecrets(output, secrets));
     if (interrupt.signal.aborted) {
       process.stderr.write(`audit-lens: ${cli.connection.vendor}: interrupted; printed the ${events.length} events fetched so far.\n`);
       return EXIT.interrupted;

@@ -162,6 +162,19 @@ describe('reliability 17: no credential in logs, errors, exports or CLI output',
       assert.equal(elsewhere.received.length, 0);
     });
 
+    it('prints a record that repeats the credential with the credential replaced', async () => {
+      const token = EMULATOR_CREDENTIALS.zluri.token;
+      const item = { _id: 'leak', event: 'update_integration', event_timestamp: new Date(Date.now() - HOUR).toISOString(), event_description: `API key set to ${token}` };
+      for (const format of ['ndjson', 'csv', 'table']) {
+        live.faults.clear();
+        live.faults.add({ vendor: 'zluri', fault: { kind: 'raw-body', body: JSON.stringify({ count: 1, page: 1, page_size: 100, items: [item] }) } });
+        const run = await runCli(args('zluri', '--format', format), env('zluri'));
+        assert.equal(run.code, 0, run.stderr);
+        assertNoSecret(`${format} stdout`, run.stdout);
+        if (format !== 'table') assert.match(run.stdout, /API key set to <redacted>/, format); // the table cuts descriptions
+      }
+    });
+
     it('crash output holds no credential: a closed stdout pipe, and a credential with a line break (header injection)', async () => {
       const page = { count: 1, page: 1, page_size: 100, items: [{ _id: 'big', event: 'x', event_timestamp: new Date().toISOString(), event_description: 'a'.repeat(4_000_000) }] };
       live.faults.add({ vendor: 'zluri', times: 1, fault: { kind: 'raw-body', body: JSON.stringify(page) } });
