@@ -15,7 +15,7 @@ export class TestConnectionCommand implements Command {
     const { connections, prompts, backend, status } = this.services;
     const connection = await connectionFromArg(target, connections, prompts.current);
     if (!connection) return undefined;
-    const [resolved] = await backend.targets([connection.id]);
+    const [resolved] = (await backend.resolve([connection.id])).targets;
     if (!resolved) return undefined;
     const outcome = await testRequest(resolved.connection, resolved.credentials, backend.searchOptions());
     const message = describeOutcome(connection, outcome);

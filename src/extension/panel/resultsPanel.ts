@@ -168,7 +168,7 @@ export class ResultsPanel extends Disposable {
     this.current = { ...this.current, query: text, title: text === this.current.query ? this.current.title : undefined };
     this.panel.title = panelTitle(this.current);
     try {
-      const targets = await backend.targets(this.current.scope);
+      const { targets, skipped } = await backend.resolve(this.current.scope);
       if (runId !== this.runId || this.isDisposed) return;
       this.query = query;
       this.started = {
@@ -192,6 +192,7 @@ export class ResultsPanel extends Disposable {
         pageTarget: backend.maxEvents(),
         connectionLabel: (id) => backend.connectionLabel(id),
         describeError: describe,
+        notices: skipped,
         post: (m) => { if (runId === this.runId) this.post(m); },
         onError: (connectionId, error) => backend.connectionFailed?.(connectionId, error),
       });
@@ -271,7 +272,7 @@ export class ResultsPanel extends Disposable {
 
   private async copyCurl(connectionId: string): Promise<string> {
     if (!this.query) throw new Error('No search has run in this panel yet.');
-    const [target] = await this.deps.backend.targets([connectionId]);
+    const [target] = (await this.deps.backend.resolve([connectionId])).targets;
     if (!target) throw new Error('That connection no longer exists.');
     const adapter = getAdapter(target.connection.vendor);
     const size = curlPageSize(adapter.limits, this.deps.backend.searchOptions().pageSize?.[target.connection.vendor]);

@@ -15,6 +15,8 @@ export interface SearchRunOptions {
   pageTarget: number;
   connectionLabel(connectionId: string): string;
   describeError(error: unknown): string;
+  /** Said before the search starts, e.g. connections an "all" search left out. */
+  notices?: readonly string[];
   post(message: HostMessage): void;
   /** One connection failed; the others go on. */
   onError?(connectionId: string, error: unknown): void;
@@ -42,6 +44,7 @@ export class SearchRun {
     private readonly options: SearchRunOptions,
   ) {
     this.target = options.pageTarget;
+    this.notices.push(...(options.notices ?? []));
   }
 
   get events(): readonly AuditEvent[] {

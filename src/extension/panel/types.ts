@@ -16,10 +16,20 @@ export interface PanelSearch {
   columns?: readonly ColumnId[];
 }
 
+/** The connections a search will run against, and those an "all" search had to leave out. */
+export interface ResolvedTargets {
+  targets: SearchTarget[];
+  /** One sentence per connection left out (no usable credential), for the search's notices. */
+  skipped: string[];
+}
+
 /** What the extension gives the results panel so it can run, re-run and restore searches. */
 export interface SearchBackend {
-  /** Connections + credentials for a scope; throws AuditLensError('config') with a clear message when one cannot be used. */
-  targets(scope: SearchScope): Promise<SearchTarget[]>;
+  /**
+   * Connections + credentials for a scope. Named connections must all be usable (else an
+   * AuditLensError('config') says why); "all" leaves out the unusable ones and says which.
+   */
+  resolve(scope: SearchScope): Promise<ResolvedTargets>;
   /** The shared HTTP client and settings-derived options (page sizes, concurrency). */
   searchOptions(): Omit<SearchOptions, 'signal'>;
   /** Default range when a query names none, e.g. `24h`. */

@@ -7,9 +7,10 @@ import type { ConnectionStatus } from '../connections/connectionStatus';
 import { offerCredentialUpdate } from '../connections/credentialProblem';
 import type { CredentialResolver } from '../connections/credentialResolver';
 import type { DemoService } from '../demo/demoService';
-import type { SearchBackend, SearchScope } from '../panel/types';
+import type { ResolvedTargets, SearchBackend, SearchScope } from '../panel/types';
 import type { ExtensionSettings } from '../settings/extensionSettings';
 import type { PromptsHolder } from '../ui/prompts';
+import { describeError } from '../util/describeError';
 import type { SharedHttpClient } from './sharedHttpClient';
 
 /** What the results panel searches with: connections + credentials, options from settings. */
@@ -25,39 +26,43 @@ export class ExtensionSearchBackend implements SearchBackend {
     private readonly logger: Logger,
   ) {}
 
-  async targets(scope: SearchScope): Promise<SearchTarget[]> {
+  async resolve(scope: SearchScope): Promise<ResolvedTargets> {
     let chosen = this.select(scope);
     if (chosen.some((c) => c.demo)) {
       await this.demo.ensureStarted();
       chosen = this.select(scope); // demo base URLs are known once the emulator runs
     }
-    if (scope === 'all') {
-      // "All" searches whatever is usable; connections without a credential are skipped, and said so.
-      const settled = await Promise.all(chosen.map(async (connection) => {
+    if (scope !== 'all') {
+      const targets = await Promise.all(chosen.map(async (connection) => {
         try {
           return { connection, credentials: await this.credentials.resolve(connection) };
         } catch (error) {
           this.status.setError(connection.id, error);
-          this.logger.warn(`Skipping ${connection.label}: ${(error as Error).message}`);
-          return undefined;
+          throw error;
         }
       }));
-      const targets = settled.filter((t): t is SearchTarget => t !== undefined);
-      if (targets.length === 0) {
-        throw new AuditLensError('config', chosen.length === 0
-          ? 'There are no connections yet. Add one, or run "Audit Lens: Try the Demo".'
-          : 'No connection has a usable credential. Set one with "Audit Lens: Set Credential".');
-      }
-      return targets;
+      return { targets, skipped: [] };
     }
-    return Promise.all(chosen.map(async (connection) => {
+    // "All" searches whatever is usable; connections without a credential are left out, and said so.
+    const skipped: string[] = [];
+    const settled = await Promise.all(chosen.map(async (connection) => {
       try {
         return { connection, credentials: await this.credentials.resolve(connection) };
       } catch (error) {
         this.status.setError(connection.id, error);
-        throw error;
+        const why = describeError(error) ?? 'no usable credential';
+        skipped.push(`${connection.label} was not searched: ${why}`);
+        this.logger.warn(`Skipping ${connection.label}: ${why}`);
+        return undefined;
       }
     }));
+    const targets = settled.filter((t): t is SearchTarget => t !== undefined);
+    if (targets.length === 0) {
+      throw new AuditLensError('config', chosen.length === 0
+        ? 'There are no connections yet. Add one, or run "Audit Lens: Try the Demo".'
+        : 'No connection has a usable credential. Set one with "Audit Lens: Set Credential".');
+    }
+    return { targets, skipped };
   }
 
   /** A connection failed mid-search: the tree shows it, and a refused credential is offered for replacement. */

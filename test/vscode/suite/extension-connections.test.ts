@@ -48,7 +48,7 @@ describe('extension: connections and SecretStorage', () => {
     const before = other.requests.length;
     await setUserConnections([{ id: 'team-zluri', label: 'Team Zluri', vendor: 'zluri', baseUrl: other.baseUrl('zluri') }]);
     await waitFor('the moved connection', () => services.connections.get('team-zluri')?.baseUrl === other.baseUrl('zluri'));
-    await assert.rejects(services.backend.targets(['team-zluri']), (error: Error) => {
+    await assert.rejects(services.backend.resolve(['team-zluri']), (error: Error) => {
       assert.match(error.message, /Refusing to send the credential of "Team Zluri" to http:\/\/127\.0\.0\.1:\d+: it was entered for/);
       assert.ok(!error.message.includes(EMULATOR_CREDENTIALS.zluri.token));
       return true;
@@ -63,7 +63,7 @@ describe('extension: connections and SecretStorage', () => {
     const ok = await withPrompts([{ input: EMULATOR_CREDENTIALS.zluri.token }], () =>
       vscode.commands.executeCommand<boolean>('auditLens.setCredential', { connectionId: 'team-zluri' }));
     assert.strictEqual(ok, true);
-    const [target] = await services.backend.targets(['team-zluri']);
+    const [target] = (await services.backend.resolve(['team-zluri'])).targets;
     assert.strictEqual(target?.credentials.token, EMULATOR_CREDENTIALS.zluri.token);
     assert.strictEqual((await services.credentials.read('team-zluri'))?.origin, other.origin);
   });
@@ -126,7 +126,7 @@ describe('extension: connections and SecretStorage', () => {
     }));
     assert.strictEqual(renamed, true);
     assert.strictEqual(services.connections.get('team-zluri')?.label, 'Team Zluri EU');
-    const [target] = await services.backend.targets(['team-zluri']);
+    const [target] = (await services.backend.resolve(['team-zluri'])).targets;
     assert.strictEqual(target?.credentials.token, stored.token);
 
     const before = emulator.requests.length;
@@ -134,7 +134,7 @@ describe('extension: connections and SecretStorage', () => {
       label: 'Team Zluri EU', address: emulator.baseUrl('zluri'),
     }));
     assert.strictEqual(moved, true);
-    await assert.rejects(services.backend.targets(['team-zluri']), /Refusing to send the credential of "Team Zluri EU"/);
+    await assert.rejects(services.backend.resolve(['team-zluri']), /Refusing to send the credential of "Team Zluri EU"/);
     assert.strictEqual(emulator.requests.length, before, 'the credential must not reach the new origin');
   });
 

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { search } from '../../../src/core/search/engine';
 import type { AuditEvent } from '../../../src/core/model';
 import type { TreeNode } from '../../../src/extension/tree/treeNodes';
-import { api, withPrompts } from './extension-helpers';
+import { api, setUserConnections, waitFor, withPrompts } from './extension-helpers';
+import { lastStatus, newestPanel, spyOnPanel } from './hardening-helpers';
 
 describe('extension: demo mode, tree and trace search', () => {
   let traceId: string;
@@ -60,7 +61,8 @@ describe('extension: demo mode, tree and trace search', () => {
     assert.deepStrictEqual(opened, { query: `trace:${traceId} since:30d`, scope: 'all', title: `Trace ${traceId.slice(0, 12)}…` });
     assert.deepStrictEqual(services.launcher.lastOpened?.scope, 'all');
     // The same targets and options the panel gets: the trace is found at more than one vendor.
-    const targets = await services.backend.targets('all');
+    const { targets, skipped } = await services.backend.resolve('all');
+    assert.deepStrictEqual(skipped, []);
     const now = Date.now();
     const events: AuditEvent[] = [];
     for await (const update of search(targets, { from: new Date(now - 30 * 86_400_000).toISOString(), to: new Date(now).toISOString(), traceId }, services.backend.searchOptions())) {
@@ -69,6 +71,25 @@ describe('extension: demo mode, tree and trace search', () => {
     const vendors = new Set(events.map((e) => e.vendor));
     assert.ok(vendors.size >= 2, `trace found at ${[...vendors].join(', ')}`);
     assert.ok(events.every((e) => e.traceId === traceId));
+  });
+
+  it('an "all" search leaves out a connection without a credential, and the panel says so', async () => {
+    const { services } = await api();
+    await setUserConnections([{ id: 'no-key-zluri', label: 'No Key Zluri', vendor: 'zluri', baseUrl: 'https://zluri.example.com' }]);
+    try {
+      await waitFor('the connection', () => services.connections.get('no-key-zluri'));
+      const { targets, skipped } = await services.backend.resolve('all');
+      assert.ok(targets.length === 5 && !targets.some((t) => t.connection.id === 'no-key-zluri'));
+      assert.strictEqual(skipped.length, 1);
+      assert.match(skipped[0] as string, /^No Key Zluri was not searched: /);
+      await vscode.commands.executeCommand('auditLens.quickSearch', 'all', 'since:1h');
+      const panel = await newestPanel();
+      const { sent } = spyOnPanel(panel);
+      panel.receive({ type: 'ready' }); // replays the run's status to the spy
+      await waitFor('the notice in the panel', () => lastStatus(sent)?.notices.some((n) => n.startsWith('No Key Zluri was not searched: ')));
+    } finally {
+      await setUserConnections([]);
+    }
   });
 
   it('takes the trace id under the cursor of a log file and asks the range (last 7 days first)', async () => {
