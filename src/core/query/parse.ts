@@ -138,7 +138,8 @@ function* tokenize(text: string): Generator<Token> {
       continue;
     }
     const start = i;
-    const keyMatch = /^([A-Za-z]+):/.exec(text.slice(i));
+    // `key:` but not `scheme://`: an address in the text (https://…) is a word to search for.
+    const keyMatch = /^([A-Za-z]+):(?!\/\/)/.exec(text.slice(i));
     if (keyMatch) {
       const key = keyMatch[1] as string;
       const valueAt = i + keyMatch[0].length;

@@ -68,6 +68,10 @@ describe('quick-search parser', () => {
     assert.match(parseError('since:1h from:2025-01-01').message, /either/);
   });
 
+  it('reads an address in the text as words, not as a key', () => {
+    assert.deepEqual(parseQuickSearch('see https://example.com/a?b=c actor:bob'), { filters: { actor: 'bob', text: 'see https://example.com/a?b=c' } });
+  });
+
   it('refuses days that do not exist, and durations of nothing or of millennia, instead of rolling them over', () => {
     for (const date of ['2025-02-30', '2025-13-01', '2025-04-31T10:00:00Z', '2025-12-01T24:00', '2025-12-01T10:60']) {
       assert.match(parseError(`from:${date}`).message, /with a day that exists/, date);
