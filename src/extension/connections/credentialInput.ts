@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import type { Connection } from '../../core/model';
 import { cleanCredential } from '../secrets/credentialCleaning';
@@ -64,7 +65,9 @@ async function cleanedValue(given: string | undefined, prompts: Prompts, prompt:
     password: true,
     validateInput: (value) => {
       const cleaned = cleanCredential(value, what);
-      return cleaned.ok ? undefined : cleaned.reason;
+      if (!cleaned.ok) return cleaned.reason;
+      // What will be taken off is said while typing, without refusing the value.
+      return cleaned.notes.length > 0 ? { message: cleaned.notes.join(' '), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
     },
   });
   if (typed === undefined) return undefined;

@@ -23,6 +23,8 @@ export type Answer =
 /** Answers prompts in order; a question without a scripted answer fails the test. */
 export class ScriptedPrompts implements Prompts {
   readonly asked: string[] = [];
+  /** Messages an input box showed without refusing the value (Info or Warning). */
+  readonly notes: string[] = [];
 
   constructor(private readonly answers: Answer[]) {}
 
@@ -36,7 +38,10 @@ export class ScriptedPrompts implements Prompts {
     if (!('input' in answer)) throw new Error('expected an input answer');
     if (answer.input !== undefined && options.validateInput) {
       const problem = await options.validateInput(answer.input);
-      if (problem) throw new Error(`scripted input "${answer.input}" was refused: ${typeof problem === 'string' ? problem : problem.message}`);
+      // An Info or Warning message informs; only a string or an Error refuses the value, as in VS Code.
+      const refused = typeof problem === 'string' ? problem : problem?.severity === vscode.InputBoxValidationSeverity.Error ? problem.message : undefined;
+      if (refused) throw new Error(`scripted input "${answer.input}" was refused: ${refused}`);
+      if (problem && typeof problem !== 'string') this.notes.push(problem.message);
     }
     return answer.input;
   }

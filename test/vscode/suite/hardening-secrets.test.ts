@@ -124,6 +124,12 @@ describe('hardening: credentials in the editor (rows 7, 14, 15, 17)', () => {
       assert.strictEqual(emulator.requests.at(-1)?.headers['api-key'], GOOD, 'the vendor received exactly the clean key');
     }
     assert.ok(emulator.requests.every((r) => r.headers['x-injected'] === undefined), 'no header was ever injected');
+    // Typed into the input box, a value that is cleaned says what was taken off, and is accepted.
+    await withPrompts([{ input: `"Bearer ${GOOD}"` }], async (prompts) => {
+      assert.strictEqual(await vscode.commands.executeCommand('auditLens.setCredential', { connectionId: CONNECTION.id }), true);
+      assert.deepStrictEqual(prompts.notes, ['Removed the quotes around the value. Removed a leading "Bearer " (Audit Lens adds it where the vendor needs it).']);
+    });
+    assert.strictEqual((await services.credentials.read(CONNECTION.id))?.token, GOOD);
   });
 
   it('7: a 401 in a search names the connection and offers to update the credential; the credential is never deleted', async () => {
