@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import { formatEvents } from '../../core/export/formats';
+import { redactSecrets } from '../../core/redact';
 import type { AuditQuery } from '../../core/model';
 import { QueryParseError, parseQuickSearch } from '../../core/query/parse';
 import { resolveQuery } from '../../core/query/resolve';
@@ -69,6 +70,8 @@ export class ResultsPanel extends Disposable {
   private runId = 0;
   private run: SearchRun | undefined;
   private query: AuditQuery | undefined;
+  /** The credentials of the current run's connections: nothing this panel writes out may hold them. */
+  private secrets: string[] = [];
   private started: HostMessage | undefined;
   private progress: vscode.Disposable | undefined;
 
@@ -170,6 +173,7 @@ export class ResultsPanel extends Disposable {
     try {
       const { targets, skipped } = await backend.resolve(this.current.scope);
       if (runId !== this.runId || this.isDisposed) return;
+      this.secrets = targets.flatMap(({ credentials }) => [credentials.token, credentials.appKey ?? '']);
       this.query = query;
       this.started = {
         type: 'search',
@@ -246,14 +250,14 @@ export class ResultsPanel extends Disposable {
         if (!change) throw new Error(`The event has no change of "${request.field}".`);
         const json = typeof change.old === 'object' || typeof change.new === 'object';
         const name = `${request.field}${json ? '.json' : '.txt'}`;
-        const left = this.deps.diffs.add(`old/${name}`, changeValueText(change.old));
-        const right = this.deps.diffs.add(`new/${name}`, changeValueText(change.new));
+        const left = this.deps.diffs.add(`old/${name}`, this.redact(changeValueText(change.old)));
+        const right = this.deps.diffs.add(`new/${name}`, this.redact(changeValueText(change.new)));
         await vscode.commands.executeCommand('vscode.diff', left, right, `${request.field}: ${event.action} (${event.time})`);
         return `Opened the change of ${request.field} in the diff editor.`;
       }
       case 'openRaw': {
         const { event } = lookup(request.eventKey);
-        const document = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(event.raw, null, 2)}\n` });
+        const document = await vscode.workspace.openTextDocument({ language: 'json', content: this.redact(`${JSON.stringify(event.raw, null, 2)}\n`) });
         await vscode.window.showTextDocument(document, { preview: true });
         return 'Opened the raw record.';
       }
@@ -263,11 +267,16 @@ export class ResultsPanel extends Disposable {
       }
       case 'copyRows': {
         const events = request.eventKeys.map((key) => lookup(key).event);
-        await vscode.env.clipboard.writeText(formatRows(events, request.format));
+        await vscode.env.clipboard.writeText(this.redact(formatRows(events, request.format)));
         return `Copied ${events.length} ${events.length === 1 ? 'row' : 'rows'} as ${request.format}.`;
       }
       case 'export': return this.export(run, request.format, request.scope);
     }
+  }
+
+  /** A vendor record may repeat a credential (a key saved in an integration's settings): replaced in all this panel writes out. */
+  private redact(text: string): string {
+    return redactSecrets(text, this.secrets);
   }
 
   private async copyCurl(connectionId: string): Promise<string> {
@@ -305,7 +314,7 @@ export class ResultsPanel extends Disposable {
       );
     }
     const events = [...run.events].sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(formatEvents(events, format)));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.redact(formatEvents(events, format))));
     return exportSummary(events.length, vscode.workspace.asRelativePath(target), scope, run.status());
   }
 }

@@ -126,6 +126,36 @@ describe('panel: the webview protocol in a real extension host', () => {
     assert.strictEqual(emulator.requests.length, requestsBefore, 'nothing was fetched');
   });
 
+  it('copies and opens a record that repeats the credential with the credential replaced (row 17)', async () => {
+    const { services } = await api();
+    const emulator = services.demo.current;
+    assert.ok(emulator);
+    const token = EMULATOR_CREDENTIALS.zluri.token;
+    const item = { _id: 'leaky-record', event: 'update_integration', event_timestamp: new Date(Date.now() - 600_000).toISOString(), event_description: `API key set to ${token}` };
+    emulator.faults.add({ vendor: 'zluri', fault: { kind: 'raw-body', body: JSON.stringify({ count: 1, page: 1, page_size: 100, items: [item] }) } });
+    try {
+      await vscode.commands.executeCommand('auditLens.quickSearch', 'demo-zluri', 'since:1d');
+      const panel = await newestPanel();
+      const { sent } = spyOnPanel(panel);
+      panel.receive({ type: 'ready' });
+      await waitFor('the record', () => rows(sent).some((e) => e.id === 'leaky-record'));
+      panel.receive({ type: 'copyRows', requestId: 401, eventKeys: ['zluri:leaky-record'], format: 'json' });
+      assert.strictEqual((await waitFor('the copy reply', () => replyTo(sent, 401))).ok, true);
+      const copied = await vscode.env.clipboard.readText();
+      assert.ok(copied.includes('API key set to <redacted>') && !copied.includes(token), copied);
+      panel.receive({ type: 'openRaw', requestId: 402, eventKey: 'zluri:leaky-record' });
+      // The raw record opens in an editor over the panel (its reply waits until the panel shows again).
+      const raw = await waitFor('the raw record', () => {
+        const text = vscode.window.activeTextEditor?.document.getText();
+        return text?.includes('leaky-record') ? text : undefined;
+      });
+      assert.ok(raw.includes('<redacted>') && !raw.includes(token), raw);
+    } finally {
+      emulator.faults.clear();
+      await closeAllEditors();
+    }
+  });
+
   it('a paused search loads more after an unrelated setting, then a network setting, changed (adding a connection writes one)', async () => {
     const watch = watchUnhandledRejections();
     try {
