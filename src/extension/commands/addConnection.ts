@@ -6,7 +6,7 @@ import { getAdapter } from '../../core/vendors/registry';
 import { connectionIdFor } from '../connections/connectionSchema';
 import { askCredential, credentialArgsSchema } from '../connections/credentialInput';
 import { describeOutcome, testRequest } from '../connections/testRequest';
-import { VENDOR_SETUP } from '../connections/vendorFields';
+import { accountIdProblem, VENDOR_SETUP } from '../connections/vendorFields';
 import type { Services } from '../services';
 import { credentialsOf } from '../secrets/storedCredential';
 import type { Command } from './command';
@@ -38,7 +38,7 @@ export class AddConnectionCommand implements Command {
     if (baseUrl === undefined) return undefined;
     const accountId = setup.needsAccountId ? args.accountId ?? await prompts.input({
       title: 'Add Connection: AXP account id', prompt: 'The account id of your AXP tenant',
-      validateInput: (v) => (/^[A-Za-z0-9_-]+$/.test(v.trim()) ? undefined : 'Letters, digits, - and _ only.'),
+      validateInput: (v) => accountIdProblem({ id: 'new', label: 'new', vendor, baseUrl }, v),
     }) : undefined;
     if (setup.needsAccountId && !accountId) return undefined;
     const label = args.label ?? await prompts.input({

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import type { Connection } from '../../core/model';
 import { originOf } from '../../core/search/requestBuilder';
 import { getAdapter } from '../../core/vendors/registry';
-import { VENDOR_SETUP } from '../connections/vendorFields';
+import { accountIdProblem, VENDOR_SETUP } from '../connections/vendorFields';
 import type { Services } from '../services';
 import { connectionFromArg } from './args';
 import { checkAddress } from './addConnection';
@@ -30,10 +31,14 @@ export class EditConnectionCommand implements Command {
     if (problem) throw new Error(problem);
     let accountId = connection.accountId;
     if (setup.needsAccountId) {
-      accountId = changes?.accountId ?? await prompts.current.input({ title: `Edit ${connection.label}: AXP account id`, value: connection.accountId ?? '' });
+      accountId = changes?.accountId ?? await prompts.current.input({
+        title: `Edit ${connection.label}: AXP account id`, value: connection.accountId ?? '', validateInput: (v) => accountIdProblem(connection, v),
+      });
       if (accountId === undefined) return false;
     }
-    const updated = { ...connection, label: label.trim(), baseUrl: setup.baseUrl(address), ...(accountId ? { accountId: accountId.trim() } : {}) };
+    // An emptied account id is removed, so the adapter's check below says it is needed.
+    const { accountId: _previous, ...unchanged } = connection;
+    const updated: Connection = { ...unchanged, label: label.trim(), baseUrl: setup.baseUrl(address), ...(accountId?.trim() ? { accountId: accountId.trim() } : {}) };
     const invalid = getAdapter(updated.vendor).validateConnection(updated);
     if (invalid) throw new Error(invalid);
     await connections.upsert(updated);

@@ -1,4 +1,5 @@
-import type { VendorId } from '../../core/model';
+import type { Connection, VendorId } from '../../core/model';
+import { getAdapter } from '../../core/vendors/registry';
 
 /** What the add-connection wizard asks for each vendor, and how it becomes a base URL. */
 export interface VendorSetup {
@@ -79,3 +80,8 @@ export const VENDOR_SETUP: Record<VendorId, VendorSetup> = {
     tokenPrompt: 'Zluri API key',
   },
 };
+
+/** What is wrong with a typed AXP account id, in the adapter's own words; undefined when nothing is. */
+export function accountIdProblem(connection: Pick<Connection, 'id' | 'label' | 'vendor' | 'baseUrl'>, typed: string): string | undefined {
+  return getAdapter(connection.vendor).validateConnection({ ...connection, accountId: typed.trim() });
+}

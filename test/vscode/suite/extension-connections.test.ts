@@ -5,6 +5,7 @@ import type { Emulator } from '../../../src/emulator/server';
 import { startEmulator } from '../../../src/emulator/start';
 import type { Connection } from '../../../src/core/model';
 import { api, setUserConnections, waitFor, withPrompts } from './extension-helpers';
+import { logText } from './hardening-helpers';
 
 describe('extension: connections and SecretStorage', () => {
   let emulator: Emulator;
@@ -136,6 +137,28 @@ describe('extension: connections and SecretStorage', () => {
     assert.strictEqual(moved, true);
     await assert.rejects(services.backend.resolve(['team-zluri']), /Refusing to send the credential of "Team Zluri EU"/);
     assert.strictEqual(emulator.requests.length, before, 'the credential must not reach the new origin');
+  });
+
+  it('edits an AXP account id only to a valid one: emptied or malformed, the connection stays as it was', async () => {
+    const { services } = await api();
+    const existing = vscode.workspace.getConfiguration('auditLens').get<unknown[]>('connections') ?? [];
+    const axp = { id: 'team-axp', label: 'Team AXP', vendor: 'axp', baseUrl: emulator.baseUrl('axp'), accountId: 'ABC123' };
+    await setUserConnections([...existing, axp]);
+    try {
+      await waitFor('the AXP connection', () => services.connections.get('team-axp'));
+      const emptied = await withPrompts([], () => vscode.commands.executeCommand<boolean>('auditLens.editConnection', 'team-axp', {
+        label: 'Team AXP', address: axp.baseUrl, accountId: '  ',
+      }));
+      assert.notStrictEqual(emptied, true);
+      assert.strictEqual(services.connections.get('team-axp')?.accountId, 'ABC123');
+      const malformed = await withPrompts([{ input: 'Team AXP' }, { input: axp.baseUrl }, { input: 'bad id!' }], () => vscode.commands.executeCommand('auditLens.editConnection', 'team-axp'));
+      assert.strictEqual(malformed, undefined);
+      // The input box itself refused it, in the adapter's words.
+      assert.match(await logText(/input "bad id!" was refused/), /input "bad id!" was refused: AXP account id "bad id!" is not valid/);
+      assert.strictEqual(services.connections.get('team-axp')?.accountId, 'ABC123');
+    } finally {
+      await setUserConnections(existing);
+    }
   });
 
   it('refreshes the tree from a workspace file changed on disk', async () => {
