@@ -37,7 +37,10 @@ export function errorForStatus(
         return `${name} refused the credential (${status}).${says} Update the credential for this connection.`;
       case 'permission':
         return `${name} says this credential is not permitted to read audit logs (${status}).${says} `
-          + 'Use a credential with audit-log access (usually an administrator\'s).';
+          + `Use a credential with audit-log access (usually an administrator's), or ask an administrator to enable audit logs for the account${ref}.`;
+      case 'network':
+        // 407 is the only status mapped here: the proxy between us and the vendor answered, not the vendor.
+        return `The proxy on the way to ${name} asks for its own sign-in (${status}). Put its user and password in the proxy URL (auditLens.proxy, or HTTPS_PROXY for the CLI), or use a proxy that needs none.`;
       case 'not-found':
         return `${name} has nothing at this address (${status}).${says} Check the base URL of this connection (origin plus any path prefix).`;
       case 'rate-limited':
@@ -65,6 +68,7 @@ function reasonFor(status: number, vendorInfo?: VendorErrorInfo): ErrorReason {
   if (status === 401) return 'auth';
   if (status === 403) return 'permission';
   if (status === 404) return 'not-found';
+  if (status === 407) return 'network';
   if (status === 429) return 'rate-limited';
   if (status >= 500) return 'server';
   return 'vendor-validation';

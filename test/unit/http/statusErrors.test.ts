@@ -15,6 +15,7 @@ describe('http status errors', () => {
     [500, 'server', /server error \(500\)\. Try again later; if it persists, contact Perfecto support\.$/],
     [503, 'server', /\(503\)/],
     [302, 'redirect', /redirect \(302\).*never followed/],
+    [407, 'network', /^The proxy on the way to Perfecto asks for its own sign-in \(407\)\. Put its user and password in the proxy URL/],
   ];
   for (const [status, reason, message] of cases) {
     it(`maps ${status} to ${reason} with a message that says what to do`, () => {
@@ -25,6 +26,12 @@ describe('http status errors', () => {
       assert.match(error.message, message);
     });
   }
+
+  it('says a feature the account lacks may need enabling, with the vendor\'s reference', () => {
+    const error = errorForStatus('perfecto', 403, { message: 'Audit log is not enabled for this tenant', supportRef: 'AUD-9', permission: true });
+    assert.equal(error.reason, 'permission');
+    assert.match(error.message, /Perfecto says: "Audit log is not enabled for this tenant"\..*ask an administrator to enable audit logs for the account \(support reference: AUD-9\)\.$/);
+  });
 
   it('uses the vendor wording and support reference', () => {
     const error = errorForStatus('perfecto', 400, { message: 'Invalid status value', supportRef: 'ERR-123' });
