@@ -18,26 +18,67 @@ const COLUMNS: readonly Column[] = [
   { title: 'DESCRIPTION', value: (e) => e.description ?? '', flex: 3, min: 12 },
 ];
 
-/** Vendor text may carry terminal escape sequences: show them, never let the terminal run them. */
+/**
+ * Vendor text may carry terminal escape sequences or bidirectional overrides: show them,
+ * never let the terminal run them or reorder the line.
+ */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => (ch === '\n' || ch === '\t' ? ' ' : '\uFFFD'));
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => (ch === '\n' || ch === '\t' ? ' ' : '\uFFFD'));
 }
 
+/** Characters a terminal draws two cells wide (CJK, Hangul, full-width forms, most emoji). */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+
+function cellWidth(ch: string): number {
+  return WIDE.test(ch) ? 2 : 1;
+}
+
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += cellWidth(ch);
+  return width;
+}
+
+/** `text` cut (with …) or padded to exactly `width` terminal cells. */
 function fit(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width);
+  if (displayWidth(text) <= width) return text + ' '.repeat(width - displayWidth(text));
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    if (used + cellWidth(ch) > width - 1) break;
+    out += ch;
+    used += cellWidth(ch);
+  }
+  return `${out}…${' '.repeat(Math.max(0, width - 1 - used))}`;
+}
+
+/** Column widths within `width`: fixed columns at their content, the rest grown by flex until they fit their content or the space runs out. */
+function columnWidths(natural: readonly number[], width: number, gap: number): number[] {
+  const widths = COLUMNS.map((column, i) => (column.flex === 0 ? natural[i] as number : Math.min(natural[i] as number, column.min)));
+  let spare = width - widths.reduce((sum, w) => sum + w, 0) - gap * (COLUMNS.length - 1);
+  while (spare > 0) {
+    const growing = COLUMNS.flatMap((column, i) => (column.flex > 0 && (widths[i] as number) < (natural[i] as number) ? [i] : []));
+    if (growing.length === 0) break;
+    const flexTotal = growing.reduce((sum, i) => sum + (COLUMNS[i] as Column).flex, 0);
+    let given = 0;
+    for (const i of growing) {
+      const share = Math.max(1, Math.floor((spare * (COLUMNS[i] as Column).flex) / flexTotal));
+      const add = Math.min(share, (natural[i] as number) - (widths[i] as number), spare - given);
+      widths[i] = (widths[i] as number) + add;
+      given += add;
+    }
+    if (given === 0) break;
+    spare -= given;
+  }
+  return widths;
 }
 
 /** An aligned table that fits the terminal width (or 160 columns when not a terminal). */
 export function formatTable(events: readonly AuditEvent[], width = 160): string {
   const cells = events.map((event) => COLUMNS.map((column) => printable(column.value(event))));
-  const natural = COLUMNS.map((column, i) => Math.max(column.title.length, ...cells.map((row) => (row[i] as string).length)));
+  const natural = COLUMNS.map((column, i) => Math.max(column.title.length, ...cells.map((row) => displayWidth(row[i] as string))));
   const gap = 2;
-  const fixed = COLUMNS.reduce((sum, column, i) => sum + (column.flex === 0 ? (natural[i] as number) : column.min) + gap, 0);
-  const spare = Math.max(0, width - fixed);
-  const flexTotal = COLUMNS.reduce((sum, column) => sum + column.flex, 0);
-  const widths = COLUMNS.map((column, i) => (column.flex === 0
-    ? (natural[i] as number)
-    : Math.min(natural[i] as number, column.min + Math.floor((spare * column.flex) / flexTotal))));
+  const widths = columnWidths(natural, width, gap);
   const line = (row: readonly string[]): string => row.map((cell, i) => fit(cell, widths[i] as number)).join(' '.repeat(gap)).trimEnd();
   const lines = [line(COLUMNS.map((column) => column.title)), ...cells.map(line)];
   lines.push('', `${events.length} event${events.length === 1 ? '' : 's'}`);
