@@ -134,8 +134,8 @@ export class ResultsPanel extends Disposable {
       case 'ready': return this.onReady();
       case 'run': return this.runQuery(message.query);
       case 'cancel': this.run?.cancel(); return;
-      case 'loadMore': this.run?.loadMore(); return;
-      case 'fetchAll': void this.run?.fetchAll(); return;
+      case 'loadMore': this.run?.loadMore(); this.reportProgress(); return;
+      case 'fetchAll': void this.run?.fetchAll(); this.reportProgress(); return;
       case 'narrow': return this.narrow(message.from, message.to);
       case 'surrounding': return this.surrounding(message.eventKey, message.by, message.minutes);
       case 'searchTraceId':
@@ -202,8 +202,7 @@ export class ResultsPanel extends Disposable {
       });
       this.deps.logger.info(`Results panel: searching ${targets.length} connection(s) from ${query.from} to ${query.to}.`);
       this.run.start();
-      this.progress?.dispose();
-      this.progress = showSearchProgress(this.run, this.panel.title);
+      this.reportProgress();
     } catch (error) {
       this.post({ type: 'queryError', query: text, message: describe(error), position: null });
     }
@@ -272,6 +271,13 @@ export class ResultsPanel extends Disposable {
       }
       case 'export': return this.export(run, request.format, request.scope);
     }
+  }
+
+  /** Fetching that lasts (the first pages, "load more", "fetch all") also reports in a cancellable notification. */
+  private reportProgress(): void {
+    if (!this.run) return;
+    this.progress?.dispose();
+    this.progress = showSearchProgress(this.run, this.panel.title);
   }
 
   /** A vendor record may repeat a credential (a key saved in an integration's settings): replaced in all this panel writes out. */
