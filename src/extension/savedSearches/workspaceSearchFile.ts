@@ -28,6 +28,7 @@ export class WorkspaceSearchFile extends Disposable implements SearchStore {
   readonly onDidChange = this.changed.event;
   private current: StoreState = { kind: 'ok', searches: [] };
   private watcher: vscode.FileSystemWatcher | undefined;
+  private watchedFolder: string | undefined;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly logger: Logger) {
@@ -106,10 +107,13 @@ export class WorkspaceSearchFile extends Disposable implements SearchStore {
     return { kind: 'ok', searches: parsed.file.searches };
   }
 
+  /** Watches the file of the first workspace folder; a new watcher only when that folder changed. */
   private watch(): void {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (this.watcher && folder?.uri.toString() === this.watchedFolder) return;
     this.watcher?.dispose();
     this.watcher = undefined;
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    this.watchedFolder = folder?.uri.toString();
     if (!folder) return;
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, WORKSPACE_FILE));
     const reload = () => void this.reload();
