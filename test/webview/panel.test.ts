@@ -19,6 +19,14 @@ describe('results panel in Chromium', function () {
   before(async () => { browser = await launch(); });
   after(async () => { await browser?.close(); });
 
+  /** A panel `width` px wide showing the demo run, and its field-sidebar toggle. */
+  async function demoPanel(width: number, state?: unknown) {
+    const panel = await openPanel(browser, { width, ...(state === undefined ? {} : { state }) });
+    await panel.send(...runMessages(demo()));
+    await shown(panel, 900);
+    return { panel, toggle: panel.page.locator('button[aria-label="Field sidebar"]') };
+  }
+
   it('renders streamed rows newest first with the status line, histogram and field sidebar', async () => {
     const panel = await openPanel(browser);
     const events = demo();
@@ -86,10 +94,7 @@ describe('results panel in Chromium', function () {
   });
 
   it('hides and shows the field sidebar, giving the table its width, and remembers the choice', async () => {
-    const panel = await openPanel(browser, { width: 900 });
-    await panel.send(...runMessages(demo()));
-    await shown(panel, 900);
-    const toggle = panel.page.locator('button[aria-label="Field sidebar"]');
+    const { panel, toggle } = await demoPanel(900);
     const tableLeft = () => panel.page.$eval('.table-scroll', (el) => el.getBoundingClientRect().left);
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
     const withSidebar = await tableLeft();
@@ -100,20 +105,15 @@ describe('results panel in Chromium', function () {
     assert.equal((await panel.state() as { fieldsHidden?: boolean }).fieldsHidden, true);
     await panel.page.close();
 
-    const restored = await openPanel(browser, { width: 900, state: { columns: ['time', 'action'], sort: { column: 'time', descending: true }, filters: [], selectedKey: null, detailOpen: false, fieldsHidden: true, scrollTop: 0 } });
-    await restored.send(...runMessages(demo()));
-    await shown(restored, 900);
-    assert.equal(await restored.page.locator('#field-sidebar').count(), 0, 'a restored panel keeps the sidebar hidden');
-    await restored.page.click('button[aria-label="Field sidebar"]');
-    await restored.page.waitForSelector('#field-sidebar >> text=alice@example.com');
-    await restored.page.close();
+    const restored = await demoPanel(900, { columns: ['time', 'action'], sort: { column: 'time', descending: true }, filters: [], selectedKey: null, detailOpen: false, fieldsHidden: true, scrollTop: 0 });
+    assert.equal(await restored.panel.page.locator('#field-sidebar').count(), 0, 'a restored panel keeps the sidebar hidden');
+    await restored.toggle.click();
+    await restored.panel.page.waitForSelector('#field-sidebar >> text=alice@example.com');
+    await restored.panel.page.close();
   });
 
   it('leaves a narrow panel\'s width to the table until the user asks for the sidebar', async () => {
-    const panel = await openPanel(browser, { width: 700 });
-    await panel.send(...runMessages(demo()));
-    await shown(panel, 900);
-    const toggle = panel.page.locator('button[aria-label="Field sidebar"]');
+    const { panel, toggle } = await demoPanel(700);
     assert.equal(await panel.page.locator('#field-sidebar').count(), 0, 'hidden on a 700 px panel');
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     await toggle.click();
