@@ -38,6 +38,8 @@ export function errorForStatus(
       case 'permission':
         return `${name} says this credential is not permitted to read audit logs (${status}).${says} `
           + `Use a credential with audit-log access (usually an administrator's), or ask an administrator to enable audit logs for the account${ref}.`;
+      case 'config':
+        return `${name} does not know this connection's account (${status}).${says} Check the connection's account id (CLI: --account) and base URL.`;
       case 'network':
         // 407 is the only status mapped here: the proxy between us and the vendor answered, not the vendor.
         return `The proxy on the way to ${name} asks for its own sign-in (${status}). Put its user and password in the proxy URL (auditLens.proxy, or HTTPS_PROXY for the CLI), or use a proxy that needs none.`;
@@ -64,6 +66,7 @@ export function errorForStatus(
 
 function reasonFor(status: number, vendorInfo?: VendorErrorInfo): ErrorReason {
   if (vendorInfo?.permission) return 'permission';
+  if (vendorInfo?.connection && status >= 400 && status < 500) return 'config';
   if (status >= 300 && status < 400) return 'redirect';
   if (status === 401) return 'auth';
   if (status === 403) return 'permission';

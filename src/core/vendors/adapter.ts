@@ -60,6 +60,8 @@ export interface VendorErrorInfo {
   supportRef?: string;
   /** The vendor says the caller lacks permission even if the status is not 403. */
   permission?: boolean;
+  /** The vendor blames the connection's own settings (an account it does not know), not the search. */
+  connection?: boolean;
 }
 
 /**

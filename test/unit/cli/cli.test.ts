@@ -183,6 +183,9 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
       assert.match(run.stderr, /^audit-lens: [^\n]+\n$/);
       assert.equal(run.stdout, '');
     }
+    const account = await runCli(['search', '--vendor', 'axp', '--base-url', emulator.baseUrl('axp'), '--account', 'OTHER1', '--since', '1d'], credentialEnv('axp'));
+    assert.equal(account.code, 2, account.stderr);
+    assert.match(account.stderr, /^audit-lens: axp: Avaya AXP does not know this connection's account \(400\)\. Avaya AXP says: "Invalid AccountID"\. Check the connection's account id \(CLI: --account\)/);
     const plainHttp = await runCli(['search', '--vendor', 'zluri', '--base-url', 'http://audit.example.com/zluri', '--since', '1d'], { AUDIT_LENS_TOKEN: 'x' });
     assert.match(plainHttp.stderr, /^audit-lens: zluri: Refusing to send a credential over http to audit\.example\.com/, 'names the vendor, and a short token mangles nothing');
     const missing = await runCli([...base('zluri')], {});

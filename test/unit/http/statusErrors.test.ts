@@ -27,6 +27,12 @@ describe('http status errors', () => {
     });
   }
 
+  it('blames the connection, not the search, when the vendor does not know its account', () => {
+    const error = errorForStatus('axp', 400, { message: 'Invalid AccountID', connection: true });
+    assert.equal(error.reason, 'config');
+    assert.match(error.message, /^Avaya AXP does not know this connection's account \(400\)\. Avaya AXP says: "Invalid AccountID"\. Check the connection's account id/);
+  });
+
   it('says a feature the account lacks may need enabling, with the vendor\'s reference', () => {
     const error = errorForStatus('perfecto', 403, { message: 'Audit log is not enabled for this tenant', supportRef: 'AUD-9', permission: true });
     assert.equal(error.reason, 'permission');

@@ -333,7 +333,7 @@ describe('AXP adapter against the emulator', () => {
     it('answers an unknown account with AXP\'s 400 "Invalid AccountID"', async () => {
       const { status, json } = await send(RANGE, cursor(0, 5), credentials, { ...connection, accountId: 'OTHER1' });
       assert.equal(status, 400);
-      assert.deepEqual(axpAdapter.parseError(status, json), { message: 'Invalid AccountID' });
+      assert.deepEqual(axpAdapter.parseError(status, json), { message: 'Invalid AccountID', connection: true });
     });
 
     it('reads the other common error shapes and keeps a code as the support reference', () => {

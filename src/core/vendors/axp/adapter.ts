@@ -144,6 +144,8 @@ export const axpAdapter: VendorAdapter = {
     const info: VendorErrorInfo = { message };
     if (error.code !== undefined) info.supportRef = String(error.code);
     if (status === 403) info.permission = true;
+    // "Invalid AccountID": the account in the connection is wrong, not the search.
+    else if (/\baccount ?id\b/i.test(message)) info.connection = true;
     return info;
   },
 
