@@ -52,7 +52,10 @@ export class WorkspaceSearchFile extends Disposable implements SearchStore {
 
   async reload(): Promise<void> {
     this.watch();
-    this.current = await this.read();
+    const next = await this.read();
+    // The watcher also hears our own writes, which were already reloaded: nothing to tell then.
+    if (JSON.stringify(next) === JSON.stringify(this.current)) return;
+    this.current = next;
     this.changed.fire();
   }
 
