@@ -7,9 +7,13 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { Connection } from '../../../src/core/model';
+import { EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
+import type { Emulator } from '../../../src/emulator/server';
+import { startEmulator } from '../../../src/emulator/start';
 import type { ResultsPanel } from '../../../src/extension/panel/resultsPanel';
 import type { HostMessage } from '../../../src/shared/protocol';
-import { api, waitFor } from './extension-helpers';
+import { api, setUserConnections, waitFor } from './extension-helpers';
 
 /** The throw-away root of this VS Code run: the workspace, user and server data all live under it. */
 export function runRoot(): string {
@@ -134,4 +138,28 @@ export function lastStatus(sent: readonly HostMessage[]): Extract<HostMessage, {
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * A suite's own Zluri connection, in the user settings, to an emulator of its own; with the
+ * emulator's key stored unless `credential` is false. Undo with `removeEmulatorConnection`.
+ */
+export async function addEmulatorConnection(
+  definition: Pick<Connection, 'id' | 'label'>, credential = true,
+): Promise<{ emulator: Emulator; connection: Connection }> {
+  const { services } = await api();
+  const emulator = await startEmulator();
+  await setUserConnections([{ ...definition, vendor: 'zluri', baseUrl: emulator.baseUrl('zluri') }]);
+  const connection = await waitFor('the connection', () => services.connections.get(definition.id));
+  if (credential) await services.credentials.write(connection, { token: EMULATOR_CREDENTIALS.zluri.token });
+  return { emulator, connection };
+}
+
+/** Closes the editors, forgets the connection and its credential, and stops its emulator. */
+export async function removeEmulatorConnection(id: string, emulator: Emulator): Promise<void> {
+  const { services } = await api();
+  await closeAllEditors();
+  await services.credentials.delete(id);
+  await setUserConnections([]);
+  await emulator.close();
 }

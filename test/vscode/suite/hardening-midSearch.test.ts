@@ -3,12 +3,10 @@
 // unhandled, post to a dead webview, keep a socket open or keep fetching.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
 import type { Emulator } from '../../../src/emulator/server';
-import { startEmulator } from '../../../src/emulator/start';
 import type { ResultsPanel } from '../../../src/extension/panel/resultsPanel';
-import { api, setUserConnections, waitFor } from './extension-helpers';
-import { closeAllEditors, lastStatus, logText, newestPanel, spyOnPanel, watchUnhandledRejections } from './hardening-helpers';
+import { api, waitFor } from './extension-helpers';
+import { addEmulatorConnection, lastStatus, logText, newestPanel, removeEmulatorConnection, spyOnPanel, watchUnhandledRejections } from './hardening-helpers';
 
 const CONNECTION = { id: 'slow-zluri', label: 'Slow Zluri', vendor: 'zluri' } as const;
 
@@ -16,22 +14,12 @@ describe('hardening: a search stopped mid-way (row 16)', () => {
   let emulator: Emulator;
 
   before(async () => {
-    const { services } = await api();
-    emulator = await startEmulator();
-    await setUserConnections([{ ...CONNECTION, baseUrl: emulator.baseUrl('zluri') }]);
-    const connection = await waitFor('the connection', () => services.connections.get(CONNECTION.id));
-    await services.credentials.write(connection, { token: EMULATOR_CREDENTIALS.zluri.token });
+    ({ emulator } = await addEmulatorConnection(CONNECTION));
   });
 
   afterEach(() => emulator.faults.clear());
 
-  after(async () => {
-    const { services } = await api();
-    await closeAllEditors();
-    await services.credentials.delete(CONNECTION.id);
-    await setUserConnections([]);
-    await emulator.close();
-  });
+  after(() => removeEmulatorConnection(CONNECTION.id, emulator));
 
   /** Starts a 30-day search whose every page takes 2 s, and returns once a request is in flight. */
   async function startSlowSearch(): Promise<{ panel: ResultsPanel; spy: ReturnType<typeof spyOnPanel> }> {

@@ -6,11 +6,10 @@ import * as vscode from 'vscode';
 import type { Connection } from '../../../src/core/model';
 import { EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
 import type { Emulator } from '../../../src/emulator/server';
-import { startEmulator } from '../../../src/emulator/start';
 import { ConnectionStatus } from '../../../src/extension/connections/connectionStatus';
 import { CredentialStore } from '../../../src/extension/secrets/credentialStore';
-import { api, setUserConnections, waitFor, withPrompts, type ScriptedPrompts } from './extension-helpers';
-import { closeAllEditors, filesContaining, lastStatus, logText, newestPanel, runRoot, spyOnPanel } from './hardening-helpers';
+import { api, waitFor, withPrompts, type ScriptedPrompts } from './extension-helpers';
+import { addEmulatorConnection, filesContaining, lastStatus, logText, newestPanel, removeEmulatorConnection, runRoot, spyOnPanel } from './hardening-helpers';
 
 const GOOD = EMULATOR_CREDENTIALS.zluri.token;
 const WRONG = 'hardening-wrong-zluri-key-7f3a';
@@ -30,19 +29,10 @@ describe('hardening: credentials in the editor (rows 7, 14, 15, 17)', () => {
   const shown: string[] = [];
 
   before(async () => {
-    const { services } = await api();
-    emulator = await startEmulator();
-    await setUserConnections([{ ...CONNECTION, baseUrl: emulator.baseUrl('zluri') }]);
-    connection = await waitFor('the connection', () => services.connections.get(CONNECTION.id));
+    ({ emulator, connection } = await addEmulatorConnection(CONNECTION, false));
   });
 
-  after(async () => {
-    const { services } = await api();
-    await closeAllEditors();
-    await services.credentials.delete(CONNECTION.id);
-    await setUserConnections([]);
-    await emulator.close();
-  });
+  after(() => removeEmulatorConnection(CONNECTION.id, emulator));
 
   it('14: SecretStorage throwing on store: a clear message, and without consent nothing is kept anywhere', async () => {
     const { services } = await api();

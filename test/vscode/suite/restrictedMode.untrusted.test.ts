@@ -6,10 +6,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
 import type { Emulator } from '../../../src/emulator/server';
-import { startEmulator } from '../../../src/emulator/start';
 import type { TreeNode } from '../../../src/extension/tree/treeNodes';
-import { api, setUserConnections, waitFor, withPrompts } from './extension-helpers';
-import { closeAllEditors, lastStatus, newestPanel, spyOnPanel } from './hardening-helpers';
+import { api, waitFor, withPrompts } from './extension-helpers';
+import { addEmulatorConnection, closeAllEditors, lastStatus, newestPanel, removeEmulatorConnection, spyOnPanel } from './hardening-helpers';
 
 const CONNECTION = { id: 'rm-zluri', label: 'RM Zluri', vendor: 'zluri' } as const;
 const SHARED = {
@@ -55,22 +54,16 @@ describe('Restricted Mode: workspace saved searches run only after the user conf
 
   before(async () => {
     const { services } = await api();
-    emulator = await startEmulator();
-    await setUserConnections([{ ...CONNECTION, baseUrl: emulator.baseUrl('zluri') }]);
-    const connection = await waitFor('the connection', () => services.connections.get(CONNECTION.id));
-    await services.credentials.write(connection, { token: EMULATOR_CREDENTIALS.zluri.token });
+    ({ emulator } = await addEmulatorConnection(CONNECTION));
     await services.savedSearches.add('user', MINE);
     await vscode.workspace.fs.writeFile(sharedFile(), Buffer.from(JSON.stringify(SHARED, null, 2), 'utf8'));
   });
 
   after(async () => {
     const { services } = await api();
-    await closeAllEditors();
     await services.savedSearches.remove({ store: 'user', name: MINE.name }).then(undefined, () => undefined);
-    await services.credentials.delete(CONNECTION.id);
-    await setUserConnections([]);
+    await removeEmulatorConnection(CONNECTION.id, emulator);
     await vscode.workspace.fs.delete(sharedFile()).then(undefined, () => undefined);
-    await emulator.close();
   });
 
   it('runs in an untrusted workspace', () => {
