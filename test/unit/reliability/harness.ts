@@ -8,6 +8,7 @@ import type { SearchOptions, SearchSummary, SearchTarget, SearchUpdate } from '.
 import type { RecordWarning } from '../../../src/core/vendors/adapter';
 import type { Emulator, EmulatorOptions } from '../../../src/emulator/server';
 import { startEmulator } from '../../../src/emulator/start';
+import { startRecordingServer } from '../http/harness';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -115,3 +116,18 @@ export function useReliabilityEmulator(receive: (emulator: Emulator) => void): v
     emulator.requests.length = 0;
   });
 }
+
+/** Mocha hooks for a server elsewhere that records every request reaching it (none should), emptied before each test. */
+export function useRecordingServer(receive: (server: RecordingServer) => void): void {
+  let server: RecordingServer | undefined;
+  before(async () => {
+    server = await startRecordingServer();
+    receive(server);
+  });
+  after(() => server?.close());
+  beforeEach(() => {
+    if (server) server.received.length = 0;
+  });
+}
+
+export type RecordingServer = Awaited<ReturnType<typeof startRecordingServer>>;

@@ -2,29 +2,16 @@ import * as assert from 'node:assert/strict';
 import { vendorName } from '../../../src/core/http/vendorNames';
 import { VENDORS } from '../../../src/core/model';
 import type { Emulator } from '../../../src/emulator/server';
-import { startRecordingServer } from '../http/harness';
 import { emulatorTarget } from '../search/fixtures';
-import { fastClient, PAGE, runSearch, startReliabilityEmulator } from './harness';
+import { fastClient, PAGE, runSearch, useRecordingServer, useReliabilityEmulator, type RecordingServer } from './harness';
 
 /** Rows 6 and 7: redirects are never followed; 401 and 403 are never retried and name the connection. */
 describe('reliability 6 and 7: redirects and refused credentials through the search engine', function () {
   this.timeout(20_000);
   let emulator: Emulator;
-  let elsewhere: Awaited<ReturnType<typeof startRecordingServer>>;
-
-  before(async () => {
-    emulator = await startReliabilityEmulator();
-    elsewhere = await startRecordingServer();
-  });
-  after(async () => {
-    await elsewhere.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.faults.clear();
-    emulator.requests.length = 0;
-    elsewhere.received.length = 0;
-  });
+  let elsewhere: RecordingServer;
+  useReliabilityEmulator((started) => { emulator = started; });
+  useRecordingServer((started) => { elsewhere = started; });
 
   for (const vendor of VENDORS) {
     for (const status of [301, 302, 303, 307, 308]) {

@@ -8,10 +8,10 @@ import { VENDORS, type VendorId } from '../../../src/core/model';
 import type { Fault } from '../../../src/emulator/faults';
 import { EMULATOR_AXP_ACCOUNT, EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
 import type { Emulator } from '../../../src/emulator/server';
-import { recordingLogger, startRecordingServer } from '../http/harness';
+import { recordingLogger } from '../http/harness';
 import { emulatorTarget } from '../search/fixtures';
 import { startEmulator } from '../../../src/emulator/start';
-import { DAY, fastClient, HOUR, PAGE, runSearch, startReliabilityEmulator } from './harness';
+import { DAY, fastClient, HOUR, PAGE, runSearch, useRecordingServer, useReliabilityEmulator, type RecordingServer } from './harness';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 
@@ -52,17 +52,9 @@ function runCli(args: string[], env: Record<string, string>, closeStdoutEarly = 
 describe('reliability 17: no credential in logs, errors, exports or CLI output', function () {
   this.timeout(60_000);
   let emulator: Emulator;
-  let elsewhere: Awaited<ReturnType<typeof startRecordingServer>>;
-
-  before(async () => {
-    emulator = await startReliabilityEmulator();
-    elsewhere = await startRecordingServer();
-  });
-  after(async () => {
-    await elsewhere.close();
-    await emulator.close();
-  });
-  beforeEach(() => emulator.faults.clear());
+  let elsewhere: RecordingServer;
+  useReliabilityEmulator((started) => { emulator = started; });
+  useRecordingServer((started) => { elsewhere = started; });
 
   /** A vendor error body that repeats the credential it was sent, in every vendor's message field. */
   const echoing = (vendor: VendorId): Fault => {
