@@ -5,6 +5,7 @@ import type { NormalizedPage, PageCursor, TimeWindow, VendorAdapter } from '../v
 import { activeFilters, matchesFilters } from './filters';
 import type { UpdateQueue } from './queue';
 import { mapRequestError } from './mapError';
+import { pageSizeFor } from './pageSize';
 import { buildHttpRequest } from './requestBuilder';
 import { SnapshotLinker } from './snapshots';
 import type { ConnectionSummary, SearchTarget, SearchUpdate } from './types';
@@ -49,8 +50,7 @@ export class ConnectionRun {
     const server = adapter.serverFilters(query);
     this.localKeys = activeFilters(query).filter((key) => !server.has(key));
     this.linker = adapter.snapshots && new SnapshotLinker(adapter.snapshots);
-    const { defaultPageSize, maxPageSize } = adapter.limits;
-    this.pageSize = Math.max(1, Math.min(maxPageSize, Math.floor(pageSize ?? defaultPageSize)));
+    this.pageSize = pageSizeFor(adapter.limits, pageSize);
     this.summary = {
       connectionId: target.connection.id,
       vendor: adapter.vendor,

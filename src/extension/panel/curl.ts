@@ -1,7 +1,6 @@
 /** "Copy as cURL": the search request for one connection, with the credential as an environment variable. */
 import type { HttpRequest } from '../../core/http/types';
 import type { Credentials } from '../../core/model';
-import type { VendorLimits } from '../../core/vendors/adapter';
 
 /** Same variable names as the CLI, so the command runs after `export AUDIT_LENS_TOKEN=...`. */
 export const TOKEN_PLACEHOLDER = '${AUDIT_LENS_TOKEN}';
@@ -46,9 +45,4 @@ export function curlCommand(request: HttpRequest, credentials: Credentials, auth
   }
   if (request.body !== undefined) lines.push(`  --data ${shellWord(markSecrets(request.body, credentials))}`);
   return lines.join(' \\\n');
-}
-
-/** The page size of the first request, chosen as the engine chooses it: the setting, capped at the vendor's maximum. */
-export function curlPageSize(limits: Pick<VendorLimits, 'defaultPageSize' | 'maxPageSize'>, configured: number | undefined): number {
-  return Math.max(1, Math.min(limits.maxPageSize, Math.floor(configured ?? limits.defaultPageSize)));
 }

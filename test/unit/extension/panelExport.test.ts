@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { getAdapter } from '../../../src/core/vendors/registry';
-import { curlPageSize } from '../../../src/extension/panel/curl';
+import { pageSizeFor } from '../../../src/core/search/pageSize';
 import { exportSummary } from '../../../src/extension/panel/exportSummary';
 
 describe('extension: export summary', () => {
@@ -31,9 +31,9 @@ describe('extension: export summary', () => {
 describe('extension: Copy as cURL page size', () => {
   it('caps the configured page size at the vendor\'s maximum, as the engine does', () => {
     const zluri = getAdapter('zluri').limits;
-    assert.strictEqual(curlPageSize(zluri, 10_000), zluri.maxPageSize);
-    assert.strictEqual(curlPageSize(zluri, undefined), zluri.defaultPageSize);
-    assert.strictEqual(curlPageSize(getAdapter('perfecto').limits, 250), 250);
-    assert.strictEqual(curlPageSize(getAdapter('perfecto').limits, 0), 1);
+    assert.strictEqual(pageSizeFor(zluri, 10_000), zluri.maxPageSize);
+    assert.strictEqual(pageSizeFor(zluri, undefined), zluri.defaultPageSize);
+    assert.strictEqual(pageSizeFor(getAdapter('perfecto').limits, 250), 250);
+    assert.strictEqual(pageSizeFor(getAdapter('perfecto').limits, 0), 1);
   });
 });
