@@ -47,7 +47,7 @@ interface VendorRun {
   baseline: Timing[];
   /** Engine time over baseline time of each back-to-back pair. */
   ratios: number[];
-  /** The cheapest engine (`fetchRaw` holding event-shaped objects) over the baseline, per repeat. */
+  /** The cheapest engine (`fetchRaw` holding eight values per record in columns) over the baseline, per repeat. */
   floorRatios: number[];
   events: number;
 }
@@ -128,7 +128,7 @@ export async function benchFetch(log: (line: string) => void): Promise<Figure[]>
           value: median(run.floorRatios),
           unit: '×',
           samples: run.floorRatios,
-          note: 'the baseline that also keeps one event-shaped object per record, unconverted: what any engine handing back events pays',
+          note: 'the baseline that also keeps eight values per record in column arrays (no object per event, no raw): what any engine handing back events pays',
         });
       }
       perEvent[size] = { engine: (engineTotal * 1000) / (size * VENDORS.length), baseline: (baselineTotal * 1000) / (size * VENDORS.length) };

@@ -7,17 +7,19 @@ export function isVendorId(value: unknown): value is VendorId {
   return typeof value === 'string' && (VENDORS as readonly string[]).includes(value);
 }
 
+/** Read-only: events of one search share one object per distinct actor (`search/sharedParts.ts`). */
 export interface AuditActor {
-  id: string | null;
-  name: string | null;
-  type: string | null;
-  role: string | null;
+  readonly id: string | null;
+  readonly name: string | null;
+  readonly type: string | null;
+  readonly role: string | null;
 }
 
+/** Read-only, shared like `AuditActor`. */
 export interface AuditResource {
-  type: string | null;
-  id: string | null;
-  name: string | null;
+  readonly type: string | null;
+  readonly id: string | null;
+  readonly name: string | null;
 }
 
 export type AuditStatus = 'success' | 'failure' | null;

@@ -7,6 +7,7 @@ import type { UpdateQueue } from './queue';
 import { mapRequestError } from './mapError';
 import { pageSizeFor } from './pageSize';
 import { buildHttpRequest } from './requestBuilder';
+import type { SharedParts } from './sharedParts';
 import { SnapshotLinker } from './snapshots';
 import type { ConnectionSummary, SearchTarget, SearchUpdate } from './types';
 import { planWindows } from './windows';
@@ -20,6 +21,7 @@ export interface RunContext {
   concurrency: number;
   /** Ids of every event delivered so far, per vendor (no key strings to build per event). */
   seen: Map<VendorId, Set<string>>;
+  shared: SharedParts;
   progress: { pages: number; events: number };
   /** Totals per connection; the search total is known once every connection has one. */
   totals: Map<string, number | undefined>;
@@ -224,6 +226,7 @@ export class ConnectionRun {
         continue;
       }
       ids.add(event.id);
+      this.context.shared.share(event);
       fresh?.push(event);
     }
     return fresh ?? events;

@@ -3,6 +3,7 @@ import { getAdapter } from '../vendors/registry';
 import type { AuditEvent, AuditQuery } from '../model';
 import { ConnectionRun, type RunContext } from './connectionRun';
 import { UpdateQueue } from './queue';
+import { SharedParts } from './sharedParts';
 import type { SearchOptions, SearchTarget, SearchUpdate } from './types';
 
 const DEFAULT_CONCURRENCY = 4;
@@ -32,6 +33,7 @@ export async function* search(
     now: (options.now ?? Date.now)(),
     concurrency,
     seen: new Map(),
+    shared: new SharedParts(),
     progress: { pages: 0, events: 0 },
     totals: new Map(targets.map((t) => [t.connection.id, undefined])),
   };
