@@ -1,12 +1,13 @@
 /**
  * Child-process entry of `memory.ts` (run with --expose-gc): fetches one vendor's events
- * through the engine, holds them as the panel would, and prints one JSON line:
- * `{ heldBytes, peakBytes, rawBytes, events }`. With `records` after the vendor it holds only
- * each event's `raw` record, as parsed: the floor under any design that keeps parsed records.
+ * through the engine into the panel host's own holder (`SearchRun`, fetching to the end, its
+ * messages to the webview dropped), and prints one JSON line:
+ * `{ heldBytes, peakBytes, rawBytes, events }`.
  */
 import { createHttpClient } from '../src/core/http/client';
-import { isVendorId, type AuditEvent } from '../src/core/model';
+import { isVendorId } from '../src/core/model';
 import { search } from '../src/core/search/engine';
+import { SearchRun } from '../src/extension/panel/searchRun';
 import { RecordingClient } from './lib/recordingClient';
 import { NOW, QUERY, target } from './lib/targets';
 
@@ -18,18 +19,25 @@ function collectGarbage(): void {
 }
 
 async function main(): Promise<void> {
-  const [origin = '', vendor = '', mode = 'events'] = process.argv.slice(2);
+  const [origin = '', vendor = ''] = process.argv.slice(2);
   if (!isVendorId(vendor)) throw new Error(`usage: memoryProbe.ts <origin> <vendor>; "${vendor}" is not a vendor`);
   const http = new RecordingClient(createHttpClient({ enforceRateLimits: false }));
   collectGarbage();
   const before = process.memoryUsage().heapUsed;
   let peak = before;
-  const held: Array<AuditEvent | AuditEvent['raw']> = [];
-  for await (const update of search([target(origin, vendor)], QUERY, { http, now: () => NOW })) {
-    if (update.kind === 'error') throw update.error;
-    if (update.kind === 'page') held.push(...(mode === 'records' ? update.events.map((event) => event.raw) : update.events));
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }
+  const samplePeak = (): void => { peak = Math.max(peak, process.memoryUsage().heapUsed); };
+  const controller = new AbortController();
+  const run = new SearchRun(search([target(origin, vendor)], QUERY, { http, now: () => NOW, signal: controller.signal }), controller, {
+    runId: 1,
+    pageTarget: 500,
+    connectionLabel: () => vendor,
+    describeError: (error) => String(error),
+    post: samplePeak,
+  });
+  await run.fetchAll();
+  const { errors } = run.status();
+  if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('; '));
+  const held = run.events;
   const rawBytes = http.exchanges.reduce((sum, e) => sum + e.bytes, 0);
   http.exchanges = [];
   await http.close();

@@ -3,10 +3,10 @@
  * loaded, then pauses (pulling drives fetching); "load more" and "fetch all" keep pulling
  * the same generator; cancel aborts. Streams events to the webview in chunks. No `vscode`.
  */
-import type { AuditEvent } from '../../core/model';
+import type { AuditEvent, VendorId } from '../../core/model';
+import { SharedStrings } from '../../core/search/sharedStrings';
 import type { SearchUpdate } from '../../core/search/types';
 import type { HostMessage, RunPhase, RunStatus } from '../../shared/protocol';
-import { eventKey } from '../../shared/protocol';
 import { chunkEvents } from './chunks';
 
 export interface SearchRunOptions {
@@ -24,7 +24,12 @@ export interface SearchRunOptions {
 
 export class SearchRun {
   private readonly loaded: AuditEvent[] = [];
-  private readonly byKey = new Map<string, { index: number; connectionId: string }>();
+  /** Where each event is in `loaded`, by vendor and id: the ids are the events' own strings, no key built per event. */
+  private readonly indexes = new Map<VendorId, Map<string, number>>();
+  /** The connection of each event in `loaded`, by position. */
+  private readonly connectionOf: string[] = [];
+  /** Held records share repeated strings: a third less memory for a large result. */
+  private readonly strings = new SharedStrings();
   private target: number;
   private pumping = false;
   private ended = false;
@@ -55,9 +60,11 @@ export class SearchRun {
     return this.ended;
   }
 
+  /** The event with this `eventKey` (`vendor:id`). */
   find(key: string): { event: AuditEvent; connectionId: string } | undefined {
-    const entry = this.byKey.get(key);
-    return entry && { event: this.loaded[entry.index], connectionId: entry.connectionId };
+    const colon = key.indexOf(':');
+    const index = this.indexes.get(key.slice(0, colon) as VendorId)?.get(key.slice(colon + 1));
+    return index === undefined ? undefined : { event: this.loaded[index] as AuditEvent, connectionId: this.connectionOf[index] as string };
   }
 
   start(): void {
@@ -136,18 +143,20 @@ export class SearchRun {
     switch (update.kind) {
       case 'page': {
         for (const event of update.events) {
-          const key = eventKey(event);
-          const known = this.byKey.get(key);
-          if (known) {
-            this.loaded[known.index] = event;
+          this.strings.shareInEvent(event);
+          const index = this.indexOf(event.vendor);
+          const known = index.get(event.id);
+          if (known !== undefined) {
+            this.loaded[known] = event;
           } else {
-            this.byKey.set(key, { index: this.loaded.length, connectionId: update.connectionId });
+            index.set(event.id, this.loaded.length);
             this.loaded.push(event);
+            this.connectionOf.push(update.connectionId);
           }
         }
         for (const event of update.revised) {
-          const known = this.byKey.get(eventKey(event));
-          if (known) this.loaded[known.index] = event;
+          const known = this.indexes.get(event.vendor)?.get(event.id);
+          if (known !== undefined) this.loaded[known] = event;
         }
         for (const chunk of chunkEvents(update.events)) this.options.post({ type: 'events', runId, events: chunk });
         for (const chunk of chunkEvents(update.revised)) this.options.post({ type: 'revised', runId, events: chunk });
@@ -175,6 +184,15 @@ export class SearchRun {
         return;
       }
     }
+  }
+
+  private indexOf(vendor: VendorId): Map<string, number> {
+    let index = this.indexes.get(vendor);
+    if (!index) {
+      index = new Map();
+      this.indexes.set(vendor, index);
+    }
+    return index;
   }
 
   private end(phase: RunPhase): void {

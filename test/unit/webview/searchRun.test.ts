@@ -73,8 +73,15 @@ describe('panel host: a search run streams the real engine over the emulator', f
     assert.equal(new Set(chunks.flat().map((e) => `${e.vendor}:${e.id}`)).size, 2 * COUNT);
     assert.ok(messages.every((m) => !('runId' in m) || m.runId === 7));
     assert.deepEqual(statuses(messages).at(-1), done);
+    for (const event of run.events) {
+      const found = run.find(`${event.vendor}:${event.id}`);
+      assert.equal(found?.event, event);
+      assert.equal(found?.connectionId, `test-${event.vendor}`);
+    }
     const first = run.events[0];
-    assert.equal(run.find(`${first.vendor}:${first.id}`)?.connectionId, `test-${first.vendor}`);
+    assert.equal(run.find(`${first.vendor}:${first.id}x`), undefined);
+    assert.equal(run.find(`${first.vendor}${first.id}`), undefined);
+    assert.equal(run.find(`nope:${first.id}`), undefined);
   });
 
   it('cancels a paused run and reports it', async () => {
