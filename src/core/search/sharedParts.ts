@@ -1,5 +1,8 @@
 import type { AuditActor, AuditEvent, AuditResource } from '../model';
 
+/** More distinct values than this under one id are not shared: the lookup stays a short scan. */
+const MOST_PER_ID = 8;
+
 /**
  * One actor object and one resource object per distinct value within a search: a few users
  * act on a few thousand objects across 100k events, and each copy would otherwise be kept
@@ -7,23 +10,30 @@ import type { AuditActor, AuditEvent, AuditResource } from '../model';
  * never changed: `AuditActor` and `AuditResource` are read-only.
  */
 export class SharedParts {
-  private readonly actors = new Map<string, AuditActor>();
-  private readonly resources = new Map<string, AuditResource>();
+  private readonly actors = new Map<string | null, AuditActor[]>();
+  private readonly resources = new Map<string | null, AuditResource[]>();
 
   share(event: AuditEvent): void {
-    const { actor, resource } = event;
-    const actorKey = keyPart(actor.id) + keyPart(actor.name) + keyPart(actor.type) + keyPart(actor.role);
-    const knownActor = this.actors.get(actorKey);
-    if (knownActor) event.actor = knownActor;
-    else this.actors.set(actorKey, actor);
-    const resourceKey = keyPart(resource.type) + keyPart(resource.id) + keyPart(resource.name);
-    const knownResource = this.resources.get(resourceKey);
-    if (knownResource) event.resource = knownResource;
-    else this.resources.set(resourceKey, resource);
+    event.actor = sharedOf(this.actors, event.actor.id, event.actor, sameActor);
+    event.resource = sharedOf(this.resources, event.resource.id, event.resource, sameResource);
   }
 }
 
-/** Length-prefixed, so joined parts never run into each other; null stays apart from ''. */
-function keyPart(value: string | null): string {
-  return value === null ? '-' : `${value.length}:${value}`;
+function sharedOf<T>(byId: Map<string | null, T[]>, id: string | null, value: T, same: (a: T, b: T) => boolean): T {
+  const known = byId.get(id);
+  if (!known) {
+    byId.set(id, [value]);
+    return value;
+  }
+  for (const candidate of known) if (same(candidate, value)) return candidate;
+  if (known.length < MOST_PER_ID) known.push(value);
+  return value;
+}
+
+function sameActor(a: AuditActor, b: AuditActor): boolean {
+  return a.id === b.id && a.name === b.name && a.type === b.type && a.role === b.role;
+}
+
+function sameResource(a: AuditResource, b: AuditResource): boolean {
+  return a.id === b.id && a.type === b.type && a.name === b.name;
 }
