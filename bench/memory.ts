@@ -17,6 +17,7 @@ interface Probe {
   peakBytes: number;
   rawBytes: number;
   events: number;
+  sharingMs: number;
 }
 
 async function probe(origin: string, vendor: VendorId): Promise<Probe> {
@@ -36,7 +37,7 @@ export async function benchMemory(origin: string): Promise<Figure[]> {
       value: result.heldBytes / result.rawBytes,
       unit: '×',
       budget: { max: 2 },
-      note: `held ${(result.heldBytes / MB).toFixed(0)} MB, raw ${(result.rawBytes / MB).toFixed(0)} MB, peak while fetching ${(result.peakBytes / MB).toFixed(0)} MB`,
+      note: `held ${(result.heldBytes / MB).toFixed(0)} MB, raw ${(result.rawBytes / MB).toFixed(0)} MB, peak while fetching ${(result.peakBytes / MB).toFixed(0)} MB; sharing strings took ${result.sharingMs.toFixed(0)} ms`,
     });
   }
   return figures;
