@@ -16,6 +16,8 @@ const SAMPLE = 512;
 const WORTHWHILE_HITS = SAMPLE / 2;
 /** Deeper values are left alone: sharing is a saving, never a reason to recurse without bound. */
 const DEEPEST = 8;
+/** Records whose field names are themselves data (ids as keys) must not grow a pool per name. */
+const MOST_FIELDS = 1024;
 
 interface FieldValues {
   values: Map<string, string>;
@@ -71,6 +73,7 @@ export class SharedStrings {
     if (value.length > LONGEST_SHARED) return value;
     let field = this.fields.get(key);
     if (!field) {
+      if (this.fields.size >= MOST_FIELDS) return value;
       field = { values: new Map(), lookups: 0, hits: 0, off: false };
       this.fields.set(key, field);
     }

@@ -66,4 +66,12 @@ describe('SharedStrings: held records share repeated strings, values unchanged',
     assert.equal(depth, 100_000);
     assert.equal(node.leaf, 'P2emulatorproject');
   });
+
+  it('keeps records whose field names are data (an id per key) as they are, past the names it tracks', () => {
+    const strings = new SharedStrings();
+    const records = Array.from({ length: 3000 }, (_, i) => ({ [`user-${i}`]: 'P2emulatorproject', project: 'P2emulatorproject' }));
+    const copies = structuredClone(records);
+    for (const raw of records) strings.shareInEvent(event(raw));
+    assert.deepEqual(records, copies);
+  });
 });
