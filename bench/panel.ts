@@ -121,6 +121,39 @@ export async function scrollFrames(panel: PanelPage): Promise<{ work: number[]; 
   }, [SCROLL_FRAMES, SCROLL_STEP_PX] as const);
 }
 
+/** The page's JS heap after a full collection, in bytes. */
+async function heapAfterGc(panel: PanelPage): Promise<number> {
+  const cdp = await panel.page.context().newCDPSession(panel.page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * What the panel holds for a painted run, in a page of its own so the timed runs are left as
+ * they were: the heap after the run minus the heap before it. The staged messages are measured
+ * (staged minus unstaged heap) and then dropped before the last reading, so neither reading
+ * counts them.
+ */
+async function heldHeap(browser: Browser, events: readonly AuditEvent[]): Promise<{ held: number; staged: number }> {
+  const panel = await openPanel(browser, { width: 1400, height: 860 });
+  try {
+    await panel.page.evaluate('window.__name = (fn) => fn');
+    const empty = await heapAfterGc(panel);
+    await stage(panel, events, 1);
+    const staged = (await heapAfterGc(panel)) - empty;
+    await streamAndPaint(panel, events.length);
+    await panel.page.evaluate('delete window.__bench');
+    return { held: (await heapAfterGc(panel)) - empty, staged };
+  } finally {
+    await panel.page.close();
+  }
+}
+
 async function measureSize(browser: Browser, events: readonly AuditEvent[], repeats: number): Promise<{ paint: number[]; panel: PanelPage }> {
   const paint: number[] = [];
   let panel: PanelPage | undefined;
@@ -171,6 +204,13 @@ export async function benchPanel(mixed: readonly AuditEvent[], log: (line: strin
         note: `${work.length} frames of ${SCROLL_STEP_PX} px; frame interval p95 ${percentile(intervals, 95).toFixed(1)} ms`,
       });
       await panel.page.close();
+      const { held, staged } = await heldHeap(browser, events);
+      const mb = held / 2 ** 20;
+      log(`  panel ${size}: heap held ${mb.toFixed(1)} MB (staged messages ${(staged / 2 ** 20).toFixed(1)} MB, not counted)`);
+      figures.push({
+        section: '6 panel', name: 'panel heap held, 100k events', value: mb, unit: ' MB',
+        note: `${((mb * 100_000) / events.length).toFixed(1)} MB per 100k events; heap after GC, painted run minus before it; staged messages (${(staged / 2 ** 20).toFixed(1)} MB) dropped first`,
+      });
     }
     figures.push({
       section: '8 growth', name: 'panel paint per event, 100k ÷ 10k', value: (perEvent[100_000] as number) / (perEvent[10_000] as number), unit: '×',
