@@ -8,7 +8,7 @@
 import { createHttpClient } from '../src/core/http/client';
 import { isVendorId } from '../src/core/model';
 import { search } from '../src/core/search/engine';
-import { SharedStrings } from '../src/core/search/sharedStrings';
+import { SharedStrings } from '../src/core/sharing/sharedStrings';
 import { SearchRun } from '../src/extension/panel/searchRun';
 import { RecordingClient } from './lib/recordingClient';
 import { NOW, QUERY, target } from './lib/targets';

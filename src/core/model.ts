@@ -7,7 +7,7 @@ export function isVendorId(value: unknown): value is VendorId {
   return typeof value === 'string' && (VENDORS as readonly string[]).includes(value);
 }
 
-/** Read-only: events of one search share one object per distinct actor (`search/sharedParts.ts`). */
+/** Read-only: events of one search share one object per distinct actor (`sharing/sharedParts.ts`). */
 export interface AuditActor {
   readonly id: string | null;
   readonly name: string | null;

@@ -35,6 +35,12 @@ export function eventKey(event: Pick<AuditEvent, 'vendor' | 'id'>): string {
   return `${event.vendor}:${event.id}`;
 }
 
+/** The vendor and id of an `eventKey`, split at its first colon (vendor names hold none). */
+export function parseEventKey(key: string): { vendor: string; id: string } | undefined {
+  const colon = key.indexOf(':');
+  return colon < 0 ? undefined : { vendor: key.slice(0, colon), id: key.slice(colon + 1) };
+}
+
 export const searchScopeSchema = z.union([z.literal('all'), z.array(shortText)]);
 
 export const panelSearchSchema = z.object({

@@ -7,7 +7,7 @@ import type { UpdateQueue } from './queue';
 import { mapRequestError } from './mapError';
 import { pageSizeFor } from './pageSize';
 import { buildHttpRequest } from './requestBuilder';
-import type { SharedParts } from './sharedParts';
+import type { SharedParts } from '../sharing/sharedParts';
 import { SnapshotLinker } from './snapshots';
 import type { ConnectionSummary, SearchTarget, SearchUpdate } from './types';
 import { planWindows } from './windows';

@@ -3,7 +3,7 @@ import { getAdapter } from '../vendors/registry';
 import type { AuditEvent, AuditQuery } from '../model';
 import { ConnectionRun, type RunContext } from './connectionRun';
 import { UpdateQueue } from './queue';
-import { SharedParts } from './sharedParts';
+import { SharedParts } from '../sharing/sharedParts';
 import type { SearchOptions, SearchTarget, SearchUpdate } from './types';
 
 const DEFAULT_CONCURRENCY = 4;

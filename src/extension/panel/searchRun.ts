@@ -4,9 +4,9 @@
  * the same generator; cancel aborts. Streams events to the webview in chunks. No `vscode`.
  */
 import type { AuditEvent, VendorId } from '../../core/model';
-import { SharedStrings } from '../../core/search/sharedStrings';
+import { SharedStrings } from '../../core/sharing/sharedStrings';
 import type { SearchUpdate } from '../../core/search/types';
-import type { HostMessage, RunPhase, RunStatus } from '../../shared/protocol';
+import { parseEventKey, type HostMessage, type RunPhase, type RunStatus } from '../../shared/protocol';
 import { chunkEvents } from './chunks';
 
 export interface SearchRunOptions {
@@ -28,7 +28,7 @@ export class SearchRun {
   private readonly indexes = new Map<VendorId, Map<string, number>>();
   /** The connection of each event in `loaded`, by position. */
   private readonly connectionOf: string[] = [];
-  /** Held records share repeated strings: a third less memory for a large result. */
+  /** Held records share repeated strings (docs/performance.md, item 4). */
   private readonly strings = new SharedStrings();
   private target: number;
   private pumping = false;
@@ -62,8 +62,8 @@ export class SearchRun {
 
   /** The event with this `eventKey` (`vendor:id`). */
   find(key: string): { event: AuditEvent; connectionId: string } | undefined {
-    const colon = key.indexOf(':');
-    const index = this.indexes.get(key.slice(0, colon) as VendorId)?.get(key.slice(colon + 1));
+    const parsed = parseEventKey(key);
+    const index = parsed && this.indexes.get(parsed.vendor as VendorId)?.get(parsed.id);
     return index === undefined ? undefined : { event: this.loaded[index] as AuditEvent, connectionId: this.connectionOf[index] as string };
   }
 

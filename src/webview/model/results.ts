@@ -7,8 +7,9 @@
  * instead of a `vendor:id` string built per event.
  */
 import type { AuditEvent, VendorId } from '../../core/model';
-import { SharedParts } from '../../core/search/sharedParts';
-import { SharedStrings } from '../../core/search/sharedStrings';
+import { SharedParts } from '../../core/sharing/sharedParts';
+import { SharedStrings } from '../../core/sharing/sharedStrings';
+import { parseEventKey } from '../../shared/protocol';
 import { EventIndex } from './eventIndex';
 
 export class Results {
@@ -64,9 +65,8 @@ export class Results {
 
   /** The arrival position of the event with this key (`vendor:id`; vendor names hold no colon). */
   position(key: string): number | undefined {
-    const colon = key.indexOf(':');
-    if (colon < 0) return undefined;
-    return this.positions.get(key.slice(0, colon) as VendorId)?.get(key.slice(colon + 1));
+    const parsed = parseEventKey(key);
+    return parsed && this.positions.get(parsed.vendor as VendorId)?.get(parsed.id);
   }
 
   get(key: string): AuditEvent | undefined {

@@ -8,6 +8,8 @@ import { startEmulator } from '../../../src/emulator/start';
 import { SearchRun } from '../../../src/extension/panel/searchRun';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { hostMessageSchema } from '../../../src/shared/protocol';
+import type { SearchUpdate } from '../../../src/core/search/types';
+import { buildEvent } from '../../webview/eventBuilder';
 import { DAY, emulatorTarget, HOUR } from '../search/fixtures';
 
 const NOW = Date.parse('2025-12-20T12:00:00.000Z');
@@ -93,5 +95,24 @@ describe('panel host: a search run streams the real engine over the emulator', f
     assert.equal(run.isEnded, true);
     assert.equal(statuses(messages).at(-1)?.phase, 'cancelled');
     await run.fetchAll(); // already ended: resolves at once
+  });
+
+  it('finds events by key: ids holding colons, a repeated id keeping its first connection, keys without a colon', async () => {
+    async function* updates(): AsyncGenerator<SearchUpdate, void, undefined> {
+      const page = (connectionId: string, events: ReturnType<typeof buildEvent>[]): SearchUpdate => ({
+        kind: 'page', connectionId, vendor: 'axp', events, revised: [], warnings: [], progress: { pages: 1, events: events.length },
+      });
+      yield page('first', [buildEvent({ vendor: 'axp', id: 'a:b', action: 'colon' }), buildEvent({ vendor: 'axp', id: 'axp1', action: 'plain' })]);
+      yield page('second', [buildEvent({ vendor: 'axp', id: 'a:b', action: 'again' })]);
+    }
+    const run = new SearchRun(updates(), new AbortController(), {
+      runId: 1, pageTarget: 100, connectionLabel: String, describeError: String, post: () => undefined,
+    });
+    await run.fetchAll();
+    assert.equal(run.events.length, 2);
+    assert.equal(run.find('axp:a:b')?.event.action, 'again');
+    assert.equal(run.find('axp:a:b')?.connectionId, 'first');
+    assert.equal(run.find('axp:axp1')?.event.action, 'plain');
+    for (const missing of ['axp1', 'axp:a', 'a:b', 'zluri:a:b', '']) assert.equal(run.find(missing), undefined, missing);
   });
 });

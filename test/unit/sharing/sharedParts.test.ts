@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { NO_CHANGES, type AuditActor, type AuditEvent, type AuditResource } from '../../../src/core/model';
-import { SharedParts } from '../../../src/core/search/sharedParts';
+import { SharedParts } from '../../../src/core/sharing/sharedParts';
 
 function event(actor: AuditActor, resource: AuditResource): AuditEvent {
   return {
@@ -52,10 +52,21 @@ describe('SharedParts: one actor and one resource object per distinct value', ()
         for (let i = 0; i < events.length; i++) {
           for (let j = 0; j < i; j++) {
             const same = JSON.stringify(actors[i]) === JSON.stringify(actors[j]);
-            if ((events[i] as AuditEvent).actor === (events[j] as AuditEvent).actor) assert.ok(same, `${i} and ${j} merged`);
+            if ((events[i] as AuditEvent).actor === (events[j] as AuditEvent).actor) assert.ok(same, `actors ${i} and ${j} merged`);
+            const sameResource = JSON.stringify((events[i] as AuditEvent).resource) === JSON.stringify((events[j] as AuditEvent).resource);
+            if ((events[i] as AuditEvent).resource === (events[j] as AuditEvent).resource) assert.ok(sameResource, `resources ${i} and ${j} merged`);
           }
         }
       },
     ), { numRuns: Number(process.env.FUZZ_RUNS ?? 300) });
+  });
+
+  it('shares resources without an id by their type (Zluri names only the entity type)', () => {
+    const parts = new SharedParts();
+    const types = Array.from({ length: 20 }, (_, i) => `entity ${i}`);
+    const firsts = types.map((type) => event({ id: null, name: null, type: null, role: null }, { type, id: null, name: null }));
+    const again = types.map((type) => event({ id: null, name: null, type: null, role: null }, { type, id: null, name: null }));
+    for (const e of [...firsts, ...again]) parts.share(e);
+    again.forEach((e, i) => assert.equal(e.resource, firsts[i]?.resource, types[i]));
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { NO_CHANGES, type AuditEvent } from '../../../src/core/model';
-import { SharedStrings } from '../../../src/core/search/sharedStrings';
+import { SharedStrings } from '../../../src/core/sharing/sharedStrings';
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
@@ -73,5 +73,28 @@ describe('SharedStrings: held records share repeated strings, values unchanged',
     const copies = structuredClone(records);
     for (const raw of records) strings.shareInEvent(event(raw));
     assert.deepEqual(records, copies);
+  });
+
+  it('holds one copy of a repeated value, and stops looking up a field whose values do not repeat', () => {
+    const strings = new SharedStrings();
+    for (let i = 0; i < 600; i++) {
+      const updatedAt = `2025-12-01T00:00:${String(i).padStart(6, '0')}Z`;
+      strings.shareInEvent(event(
+        { ID: `id-${i}`, projectId: 'P2emulatorproject', actorId: `user-${i % 3}@example.com`, auditData: { updatedAt } },
+        [{ field: 'updatedAt', old: null, new: updatedAt }],
+      ));
+    }
+    assert.equal(strings.heldCount('projectId'), 1);
+    assert.equal(strings.heldCount('actorId'), 3);
+    assert.equal(strings.heldCount('ID'), 0, 'unique ids are no longer held');
+    assert.equal(strings.heldCount('updatedAt'), 0, 'change values do not count as repeats of the record\'s own');
+  });
+
+  it('decides again every sample: a field that stops repeating is switched off', () => {
+    const strings = new SharedStrings();
+    for (let i = 0; i < 512; i++) strings.shareInEvent(event({ name: 'VIP Callback' }));
+    assert.equal(strings.heldCount('name'), 1);
+    for (let i = 0; i < 1024; i++) strings.shareInEvent(event({ name: `queue ${i}` }));
+    assert.equal(strings.heldCount('name'), 0);
   });
 });

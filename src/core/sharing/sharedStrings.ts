@@ -1,53 +1,61 @@
+import type { AuditEvent } from '../model';
+
 /**
  * Makes held records share one string per repeated value. `JSON.parse` gives every record
  * its own copy of each string, so 100k records from one project hold 100k copies of its id,
  * of each actor's login and of each object's name. The values stay equal; only copies go.
  *
- * Sharing is decided per field name: a field whose values rarely repeat (ids, times) stops
- * being looked up after a sample, so unique values cost no more than that sample.
+ * Sharing is decided per field name and re-decided every `SAMPLE` lookups: a field whose
+ * values stop repeating (ids, times) is no longer looked up, so unique values cost no more
+ * than one sample. Records must be plain JSON data (as `JSON.parse` or a structured clone
+ * builds them): strings are written back in place.
  */
-import type { AuditEvent } from '../model';
-
 const LONGEST_SHARED = 64;
-/** Not a record field name: descriptions are counted apart from the records' own fields. */
-const DESCRIPTION = '\u0000description';
 const SAMPLE = 512;
-/** Below half of the sample found again, a field is not worth looking up. */
+/** Below half of a sample found again, a field is not worth looking up. */
 const WORTHWHILE_HITS = SAMPLE / 2;
 /** Deeper values are left alone: sharing is a saving, never a reason to recurse without bound. */
 const DEEPEST = 8;
 /** Records whose field names are themselves data (ids as keys) must not grow a pool per name. */
 const MOST_FIELDS = 1024;
+/** Not a record field name: descriptions are counted apart from the records' own fields. */
+const DESCRIPTION = '\u0000description';
 
 interface FieldValues {
   values: Map<string, string>;
+  /** Lookups and hits in the current sample. */
   lookups: number;
   hits: number;
-  /** Stopped after the sample: this field's values rarely repeat. */
+  /** Switched off at the end of a sample: this field's values rarely repeat. */
   off: boolean;
 }
 
 export class SharedStrings {
   private readonly fields = new Map<string, FieldValues>();
 
-  /** The event's record, change values and description: what it holds beyond shared actors and resources. */
+  /**
+   * The event's record and description, and its change values: those come from the record,
+   * so they take a string the record already holds but are not counted again.
+   */
   shareInEvent(event: AuditEvent): void {
-    this.shareIn(event.raw);
+    this.shareIn(event.raw, 0);
     for (const change of event.changes) {
-      if (typeof change.old === 'string') change.old = this.shared(change.field, change.old);
-      else if (change.old !== null && typeof change.old === 'object') this.shareIn(change.old as Record<string, unknown>, 1);
-      if (typeof change.new === 'string') change.new = this.shared(change.field, change.new);
-      else if (change.new !== null && typeof change.new === 'object') this.shareIn(change.new as Record<string, unknown>, 1);
+      if (typeof change.old === 'string') change.old = this.heldOr(change.field, change.old);
+      if (typeof change.new === 'string') change.new = this.heldOr(change.field, change.new);
     }
     if (event.description !== null) event.description = this.shared(DESCRIPTION, event.description);
   }
 
-  /** Replaces each string in `record` (and its nested objects and lists) by an equal one already held. */
-  shareIn(record: Record<string, unknown>, depth = 0): void {
-    for (const key in record) {
+  /** How many values of a field are held now (0 once it is switched off). */
+  heldCount(field: string): number {
+    return this.fields.get(field)?.values.size ?? 0;
+  }
+
+  private shareIn(record: Record<string, unknown>, depth: number): void {
+    for (const key of Object.keys(record)) {
       const value = record[key];
       if (typeof value === 'string') {
-        // Assigned whether or not it is a copy: `!==` compares contents, not which string it is.
+        // Written whether or not it is a copy: `!==` compares contents, not which string it is.
         record[key] = this.shared(key, value);
       } else if (value !== null && typeof value === 'object' && depth < DEEPEST) {
         if (Array.isArray(value)) this.shareInList(key, value, depth + 1);
@@ -68,6 +76,11 @@ export class SharedStrings {
     }
   }
 
+  /** The held string equal to `value`, or `value` itself. Neither adds nor counts. */
+  private heldOr(key: string, value: string): string {
+    return this.fields.get(key)?.values.get(value) ?? value;
+  }
+
   /** The held string equal to `value`, or `value`, which is then held for the next record. */
   private shared(key: string, value: string): string {
     if (value.length > LONGEST_SHARED) return value;
@@ -82,9 +95,13 @@ export class SharedStrings {
     const known = field.values.get(value);
     if (known !== undefined) field.hits++;
     else field.values.set(value, value);
-    if (field.lookups === SAMPLE && field.hits < WORTHWHILE_HITS) {
-      field.off = true;
-      field.values.clear();
+    if (field.lookups === SAMPLE) {
+      if (field.hits < WORTHWHILE_HITS) {
+        field.off = true;
+        field.values.clear();
+      }
+      field.lookups = 0;
+      field.hits = 0;
     }
     return known ?? value;
   }

@@ -1,7 +1,7 @@
 import type { AuditActor, AuditEvent, AuditResource } from '../model';
 
-/** More distinct values than this under one id are not shared: the lookup stays a short scan. */
-const MOST_PER_ID = 8;
+/** More distinct values than this under one key are not shared: the lookup stays a short scan. */
+const MOST_PER_KEY = 8;
 
 /**
  * One actor object and one resource object per distinct value within a search: a few users
@@ -10,23 +10,25 @@ const MOST_PER_ID = 8;
  * never changed: `AuditActor` and `AuditResource` are read-only.
  */
 export class SharedParts {
+  /** Candidates by their first field that is not null (the id, or else the name or type). */
   private readonly actors = new Map<string | null, AuditActor[]>();
   private readonly resources = new Map<string | null, AuditResource[]>();
 
   share(event: AuditEvent): void {
-    event.actor = sharedOf(this.actors, event.actor.id, event.actor, sameActor);
-    event.resource = sharedOf(this.resources, event.resource.id, event.resource, sameResource);
+    const { actor, resource } = event;
+    event.actor = sharedOf(this.actors, actor.id ?? actor.name ?? actor.type, actor, sameActor);
+    event.resource = sharedOf(this.resources, resource.id ?? resource.name ?? resource.type, resource, sameResource);
   }
 }
 
-function sharedOf<T>(byId: Map<string | null, T[]>, id: string | null, value: T, same: (a: T, b: T) => boolean): T {
-  const known = byId.get(id);
+function sharedOf<T>(byKey: Map<string | null, T[]>, key: string | null, value: T, same: (a: T, b: T) => boolean): T {
+  const known = byKey.get(key);
   if (!known) {
-    byId.set(id, [value]);
+    byKey.set(key, [value]);
     return value;
   }
   for (const candidate of known) if (same(candidate, value)) return candidate;
-  if (known.length < MOST_PER_ID) known.push(value);
+  if (known.length < MOST_PER_KEY) known.push(value);
   return value;
 }
 
