@@ -9,7 +9,7 @@ import { VENDORS, type AuditEvent, type VendorId } from '../src/core/model';
 import { collect, search } from '../src/core/search/engine';
 import { startEmulators } from './lib/emulators';
 import type { Figure } from './lib/figures';
-import { baselineAgent, fetchRaw } from './lib/rawFetch';
+import { baselineAgent, columnKeeper, fetchRaw } from './lib/rawFetch';
 import { RecordingClient } from './lib/recordingClient';
 import { median, repeat } from './lib/stats';
 import { DATA_WINDOW, NOW, QUERY, target } from './lib/targets';
@@ -69,7 +69,7 @@ async function measureVendor(http: HttpClient, origin: string, vendor: VendorId,
     run.engine.push(engine);
     run.baseline.push(baseline);
     run.ratios.push(engine.wallMs / baseline.wallMs);
-    const floor = await timed(() => fetchRaw(agent, requests, recorder.maxInFlight, true));
+    const floor = await timed(() => fetchRaw(agent, requests, recorder.maxInFlight, columnKeeper()));
     run.floorRatios.push(floor.wallMs / baseline.wallMs);
   });
   await agent.close();

@@ -2,19 +2,24 @@
  * The baseline: the same requests the engine sent, through plain undici, each body only
  * `JSON.parse`d. No validation, normalization, de-duplication or ordering.
  *
- * With `hold`, it is also the cheapest engine one can write: eight of each record's values
- * (as many as an event's text fields) are pushed onto eight column arrays and held to the
- * end, as any engine that hands back events must hold them. No object per event, no `raw`,
+ * With `columnKeeper()`, it is also the cheapest engine one can write: eight of each record's
+ * values are pushed onto eight column arrays and held to the end, as any engine that hands
+ * back events must hold them. No object per event, no `raw`,
  * nothing converted, validated or de-duplicated. Not a budget: the floor under the engine's
  * cost, for this design and for a columnar one.
  */
 import { Agent } from 'undici';
 import type { SentRequest } from './recordingClient';
 
+/** What a floor keeps of each record (`bench/floorDesigns.ts` compares several). */
+export interface RecordKeeper {
+  keep(record: Record<string, unknown>): void;
+  readonly size: number;
+}
+
 export async function fetchRaw(
-  agent: Agent, requests: readonly SentRequest[], concurrency: number, hold = false,
+  agent: Agent, requests: readonly SentRequest[], concurrency: number, keeper?: RecordKeeper,
 ): Promise<{ bytes: number; values: number }> {
-  const columns: unknown[][] = Array.from({ length: HELD_FIELDS }, () => []);
   let next = 0;
   let bytes = 0;
   let values = 0;
@@ -30,11 +35,11 @@ export async function fetchRaw(
       bytes += Buffer.byteLength(text);
       const parsed = JSON.parse(text) as Record<string, unknown>;
       values += Object.keys(parsed).length; // keeps the parse observable
-      if (hold) for (const record of recordsOf(parsed)) holdValues(record, columns);
+      if (keeper) for (const record of recordsOf(parsed)) keeper.keep(record);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  return { bytes, values: values + (columns[0] as unknown[]).length };
+  return { bytes, values: values + (keeper?.size ?? 0) };
 }
 
 /** The page's record list: its longest array, at the top or one level down (`hits.hits`). */
@@ -47,11 +52,21 @@ function recordsOf(page: Record<string, unknown>): Array<Record<string, unknown>
   return longest as Array<Record<string, unknown>>;
 }
 
-const HELD_FIELDS = 8;
+/** As many values as an event's text fields. */
+export const HELD_FIELDS = 8;
 
-function holdValues(record: Record<string, unknown>, columns: unknown[][]): void {
-  const values = Object.values(record);
-  for (let field = 0; field < HELD_FIELDS; field++) (columns[field] as unknown[]).push(values[field % values.length]);
+/** The floor: eight of each record's values on eight column arrays, no object per record. */
+export function columnKeeper(): RecordKeeper {
+  const columns: unknown[][] = Array.from({ length: HELD_FIELDS }, () => []);
+  return {
+    keep(record) {
+      const values = Object.values(record);
+      for (let field = 0; field < HELD_FIELDS; field++) (columns[field] as unknown[]).push(values[field % values.length]);
+    },
+    get size() {
+      return (columns[0] as unknown[]).length;
+    },
+  };
 }
 
 /** The same pool size the engine's client uses per origin. */
