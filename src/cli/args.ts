@@ -26,7 +26,7 @@ export interface SearchCommand {
 }
 
 /** A usage error, with the vendor when it is already known (for the `audit-lens: <vendor>:` prefix). */
-export function usageError(message: string, vendor?: VendorId): AuditLensError {
+function usageError(message: string, vendor?: VendorId): AuditLensError {
   return new AuditLensError('usage', message, { vendor });
 }
 

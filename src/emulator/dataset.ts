@@ -107,7 +107,7 @@ export interface DatasetOptions {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
-export const DEFAULT_COUNTS: Record<VendorId, number> = {
+const DEFAULT_COUNTS: Record<VendorId, number> = {
   perfecto: 400, axp: 300, descope: 300, surfsight: 300, zluri: 500,
 };
 

@@ -2,7 +2,7 @@
  * A sliding-window request budget per key (a project, an API key), for emulating a
  * vendor's documented rate limit. Routes keep one per emulator, keyed by its Dataset.
  */
-export class RateWindow {
+class RateWindow {
   private readonly hits = new Map<string, number[]>();
 
   constructor(private readonly requests: number, private readonly perMs: number) {}

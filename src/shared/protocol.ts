@@ -16,7 +16,7 @@ const requestId = z.number().check(z.int(), z.nonnegative());
 
 const fieldChangeSchema = z.object({ field: shortText, old: z.unknown(), new: z.unknown() });
 
-export const auditEventSchema = z.object({
+const auditEventSchema = z.object({
   vendor: z.enum(VENDORS),
   id: shortText,
   time: shortText,
@@ -41,7 +41,7 @@ export function parseEventKey(key: string): { vendor: string; id: string } | und
   return colon < 0 ? undefined : { vendor: key.slice(0, colon), id: key.slice(colon + 1) };
 }
 
-export const searchScopeSchema = z.union([z.literal('all'), z.array(shortText)]);
+const searchScopeSchema = z.union([z.literal('all'), z.array(shortText)]);
 
 export const panelSearchSchema = z.object({
   query: text,
@@ -54,10 +54,10 @@ export const panelSearchSchema = z.object({
 const connectionInfoSchema = z.object({ id: shortText, label: shortText, vendor: z.enum(VENDORS) });
 export type ConnectionInfo = z.infer<typeof connectionInfoSchema>;
 
-export const RUN_PHASES = ['running', 'paused', 'done', 'cancelled', 'failed'] as const;
+const RUN_PHASES = ['running', 'paused', 'done', 'cancelled', 'failed'] as const;
 export type RunPhase = (typeof RUN_PHASES)[number];
 
-export const runStatusSchema = z.object({
+const runStatusSchema = z.object({
   phase: z.enum(RUN_PHASES),
   loaded: count,
   pages: count,
@@ -76,7 +76,7 @@ export type RunStatus = z.infer<typeof runStatusSchema>;
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const COPY_FORMATS = ['json', 'markdown', 'csv'] as const;
+const COPY_FORMATS = ['json', 'markdown', 'csv'] as const;
 export type CopyFormat = (typeof COPY_FORMATS)[number];
 
 /** Host → webview notifications and replies. */
@@ -105,7 +105,7 @@ export type HostMessage = z.infer<typeof hostMessageSchema>;
 export type PanelSearchMessage = Extract<HostMessage, { type: 'search' }>;
 
 /** Webview → host commands. Those with a `requestId` get a `reply`. */
-export const webviewMessageSchema = z.discriminatedUnion('type', [
+const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('run'), query: text }),
   z.object({ type: z.literal('cancel') }),

@@ -9,14 +9,14 @@ export { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId } from './columns';
 export const FACET_FIELDS = ['vendor', 'status', 'action', 'actor', 'resourceType', 'resource', 'traceId'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
-export const localFilterSchema = z.object({
+const localFilterSchema = z.object({
   field: z.enum(FACET_FIELDS),
   value: z.string().check(z.maxLength(2_000)),
   exclude: z.boolean(),
 });
 export type LocalFilter = z.infer<typeof localFilterSchema>;
 
-export const viewStateSchema = z.object({
+const viewStateSchema = z.object({
   search: z.optional(panelSearchSchema),
   columns: z.array(z.enum(COLUMN_IDS)),
   sort: z.object({ column: z.enum(COLUMN_IDS), descending: z.boolean() }),

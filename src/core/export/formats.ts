@@ -4,7 +4,7 @@ import type { AuditEvent } from '../model';
 export const EXPORT_FORMATS = ['ndjson', 'json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'time', 'vendor', 'id', 'actor.id', 'actor.name', 'actor.type', 'actor.role', 'action',
   'resource.type', 'resource.id', 'resource.name', 'status', 'description', 'traceId', 'changes',
 ] as const;
@@ -18,7 +18,7 @@ function cell(value: string | null): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function csvRow(event: AuditEvent): string[] {
+function csvRow(event: AuditEvent): string[] {
   return [
     event.time, event.vendor, event.id, event.actor.id, event.actor.name, event.actor.type, event.actor.role,
     event.action, event.resource.type, event.resource.id, event.resource.name, event.status, event.description,

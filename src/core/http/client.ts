@@ -14,7 +14,7 @@ import { HttpStatusError } from './statusErrors';
 import type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse, WaitInfo } from './types';
 import { vendorName } from './vendorNames';
 
-export const DEFAULT_HTTP_OPTIONS: Readonly<HttpClientOptions> = {
+const DEFAULT_HTTP_OPTIONS: Readonly<HttpClientOptions> = {
   connectTimeoutMs: 10_000,
   headersTimeoutMs: 30_000,
   bodyTimeoutMs: 30_000,

@@ -23,7 +23,7 @@ export class QueryParseError extends AuditLensError {
   }
 }
 
-export const QUERY_KEYS = ['actor', 'action', 'resource', 'status', 'trace', 'since', 'from', 'to'] as const;
+const QUERY_KEYS = ['actor', 'action', 'resource', 'status', 'trace', 'since', 'from', 'to'] as const;
 export type QueryKey = (typeof QUERY_KEYS)[number];
 
 /** One-line reminder of the language, for input hints. */

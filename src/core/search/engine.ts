@@ -86,6 +86,6 @@ export async function collect(
 }
 
 /** Newest first; ties broken by vendor and id so the order is stable across runs. */
-export function sortNewestFirst<T extends { time: string; vendor: string; id: string }>(events: T[]): T[] {
+function sortNewestFirst<T extends { time: string; vendor: string; id: string }>(events: T[]): T[] {
   return events.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : a.vendor < b.vendor ? -1 : a.vendor > b.vendor ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -3,10 +3,10 @@ import { VENDORS, type Connection } from '../../core/model';
 import '../../core/validationMessages';
 import { isDemoConnectionId } from '../demo/demoIds';
 
-export const CONNECTION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const CONNECTION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** One connection as stored in the user setting `auditLens.connections`. */
-export const connectionDefinitionSchema = z.strictObject({
+const connectionDefinitionSchema = z.strictObject({
   id: z.string().check(z.regex(CONNECTION_ID, 'use lowercase letters, digits and dashes')),
   label: z.string().check(z.trim(), z.minLength(1)),
   vendor: z.enum(VENDORS),

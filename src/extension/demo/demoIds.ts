@@ -1,7 +1,7 @@
 import type { VendorId } from '../../core/model';
 
 /** Ids of the demo's connections start with this; new user connections never get it. */
-export const DEMO_ID_PREFIX = 'demo-';
+const DEMO_ID_PREFIX = 'demo-';
 
 export function demoConnectionId(vendor: VendorId): string {
   return `${DEMO_ID_PREFIX}${vendor}`;

@@ -1,8 +1,8 @@
 /** Splits events into messages small enough to post without stalling either side. */
 import type { AuditEvent } from '../../core/model';
 
-export const CHUNK_MAX_EVENTS = 250;
-export const CHUNK_MAX_CHARS = 512 * 1024;
+const CHUNK_MAX_EVENTS = 250;
+const CHUNK_MAX_CHARS = 512 * 1024;
 
 /** Chunks bounded by count and by approximate serialized size; a single huge event gets its own chunk. */
 export function chunkEvents(events: readonly AuditEvent[], maxEvents = CHUNK_MAX_EVENTS, maxChars = CHUNK_MAX_CHARS): AuditEvent[][] {

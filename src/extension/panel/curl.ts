@@ -3,8 +3,8 @@ import type { HttpRequest } from '../../core/http/types';
 import type { Credentials } from '../../core/model';
 
 /** Same variable names as the CLI, so the command runs after `export AUDIT_LENS_TOKEN=...`. */
-export const TOKEN_PLACEHOLDER = '${AUDIT_LENS_TOKEN}';
-export const APP_KEY_PLACEHOLDER = '${AUDIT_LENS_APP_KEY}';
+const TOKEN_PLACEHOLDER = '${AUDIT_LENS_TOKEN}';
+const APP_KEY_PLACEHOLDER = '${AUDIT_LENS_APP_KEY}';
 
 const SECRET_MARK = '\u0000';
 

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 
-export const DIFF_SCHEME = 'audit-lens-diff';
+const DIFF_SCHEME = 'audit-lens-diff';
 /** Old documents are dropped after this many, so a long session does not hoard memory. */
 const MAX_DOCUMENTS = 200;
 

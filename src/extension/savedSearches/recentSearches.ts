@@ -4,7 +4,7 @@ import type { SearchScope } from '../panel/types';
 import { Disposable } from '../util/disposable';
 
 const KEY = 'auditLens.recentSearches';
-export const RECENT_LIMIT = 20;
+const RECENT_LIMIT = 20;
 
 const recentSchema = z.object({
   query: z.string(),

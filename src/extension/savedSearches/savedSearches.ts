@@ -67,7 +67,7 @@ export class SavedSearches {
   }
 }
 
-export function refOf(store: StoreKind, search: Pick<SavedSearch, 'name' | 'folder'>): SearchRef {
+function refOf(store: StoreKind, search: Pick<SavedSearch, 'name' | 'folder'>): SearchRef {
   return search.folder === undefined ? { store, name: search.name } : { store, name: search.name, folder: search.folder };
 }
 

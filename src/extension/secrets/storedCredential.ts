@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Credentials } from '../../core/model';
 
 /** A Surfsight email + password login, kept so the 24-hour token can be renewed. */
-export const surfsightLoginSchema = z.object({
+const surfsightLoginSchema = z.object({
   email: z.string().check(z.minLength(1)),
   password: z.string().check(z.minLength(1)),
 });
@@ -12,7 +12,7 @@ export type SurfsightLogin = z.infer<typeof surfsightLoginSchema>;
  * What SecretStorage holds for one connection: the credential plus the origin it was
  * entered for (DESIGN.md security model). `expiresAt` is set for renewable tokens.
  */
-export const storedCredentialSchema = z.object({
+const storedCredentialSchema = z.object({
   token: z.string().check(z.minLength(1)),
   appKey: z.optional(z.string().check(z.minLength(1))),
   origin: z.string().check(z.minLength(1)),

@@ -6,7 +6,7 @@ import { findTraceIds } from './traceIdPatterns';
 const COMMAND = 'auditLens.searchTraceId';
 const TOOLTIP = 'Search audit logs for this trace id';
 /** Log files, whatever language mode they open in. */
-export const LOG_SELECTOR: vscode.DocumentSelector = [{ language: 'log' }, { pattern: '**/*.log' }];
+const LOG_SELECTOR: vscode.DocumentSelector = [{ language: 'log' }, { pattern: '**/*.log' }];
 /** Lines longer than this are minified data, not log lines worth scanning. */
 const MAX_LINE = 10_000;
 

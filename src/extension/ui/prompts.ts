@@ -15,7 +15,7 @@ export interface Prompts {
   saveAs(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
 }
 
-export const windowPrompts: Prompts = {
+const windowPrompts: Prompts = {
   input: (options) => vscode.window.showInputBox({ ignoreFocusOut: true, ...options }),
   pick: (items, options) => vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options }),
   confirm: async (message, action, detail) =>

@@ -70,7 +70,7 @@ export function diffRow(change: FieldChange, newValuesOnly: boolean): DiffRow {
 }
 
 /** Word-level highlighting of one old/new pair. */
-export function wordDiff(oldText: string, newText: string): DiffLine {
+function wordDiff(oldText: string, newText: string): DiffLine {
   const left: Segment[] = [];
   const right: Segment[] = [];
   for (const part of diffWords(oldText, newText)) {

@@ -12,7 +12,7 @@ import { cellText, facetValue } from './fields';
 const SEPARATOR = '\u0000';
 
 /** One field's distinct values, each kept once; events refer to them by id. */
-export class InternedField {
+class InternedField {
   readonly values: string[] = [];
   readonly ids = new Map<string, number>();
   /** Per event position: the id of its value, or -1 when it has none. */

@@ -2,7 +2,7 @@
 import type { AuditEvent } from '../../core/model';
 import type { ColumnId, FacetField } from '../../shared/viewState';
 
-export function actorLabel(event: AuditEvent): string {
+function actorLabel(event: AuditEvent): string {
   return event.actor.name ?? event.actor.id ?? '';
 }
 

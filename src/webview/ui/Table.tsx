@@ -8,7 +8,7 @@ import { cellText, COLUMN_LABELS } from '../model/fields';
 import { StatusBadge, VendorBadge } from './icons';
 import { useRowVirtualizer } from './useVirtualizer';
 
-export const ROW_HEIGHT = 24;
+const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 26;
 
 const WIDTHS: Record<ColumnId, string> = {
@@ -18,7 +18,7 @@ const WIDTHS: Record<ColumnId, string> = {
   traceId: 'minmax(90px, 170px)', id: 'minmax(90px, 170px)',
 };
 
-export function gridTemplate(columns: readonly ColumnId[]): string {
+function gridTemplate(columns: readonly ColumnId[]): string {
   return columns.map((c) => WIDTHS[c]).join(' ');
 }
 

@@ -6,7 +6,7 @@ import { perfectoHitToEvent } from './event';
 import { perfectoEnvelopeSchema, perfectoErrorSchema, perfectoHitSchema, type PerfectoEnvelope } from './schemas';
 import { canonicalValue, PERFECTO_ACTIONS, PERFECTO_RESOURCE_TYPES } from './vocabulary';
 
-export const PERFECTO_SEARCH_PATH = '/api/v1/audit/search';
+const PERFECTO_SEARCH_PATH = '/api/v1/audit/search';
 
 /** Every trace id Perfecto shows is 32 lowercase hex digits. */
 const TRACE_ID = /^[0-9a-f]{32}$/i;

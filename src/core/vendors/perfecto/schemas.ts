@@ -14,7 +14,7 @@ const changeSchema = z.object({ old: z.optional(z.unknown()), new: z.optional(z.
  * `resource_id`, `actorType` and `actor_type`, …), so both spellings are optional here
  * and the adapter reads whichever is present.
  */
-export const perfectoSourceSchema = z.object({
+const perfectoSourceSchema = z.object({
   timestamp: isoTime,
   action: z.string(),
   status: optionalText,

@@ -6,7 +6,7 @@ import { surfsightEvent } from './event';
 import { surfsightFilterParams, surfsightServerFilters } from './filters';
 import { surfsightEnvelopeSchema, surfsightErrorSchema, surfsightMetadataSchema, surfsightRecordSchema } from './schemas';
 
-export const SURFSIGHT_AUDIT_PATH = '/v2/audit-logs';
+const SURFSIGHT_AUDIT_PATH = '/v2/audit-logs';
 
 /**
  * Surfsight warns that large requests time out after 30 seconds, so every request is

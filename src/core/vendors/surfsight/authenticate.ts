@@ -3,7 +3,7 @@ import { AuditLensError } from '../../errors';
 import { parseBaseUrl } from '../../search/requestBuilder';
 import type { VendorRequest } from '../adapter';
 
-export const SURFSIGHT_AUTH_PATH = '/v2/authenticate';
+const SURFSIGHT_AUTH_PATH = '/v2/authenticate';
 /** Surfsight tokens are valid for 24 hours from login. */
 export const SURFSIGHT_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 

@@ -1,18 +1,18 @@
 import type { AuditQuery, FilterKey } from '../../model';
 
 /** The values Surfsight's `entityType` parameter accepts. */
-export const SURFSIGHT_ENTITY_TYPES = ['user', 'reseller', 'device', 'organization'] as const;
+const SURFSIGHT_ENTITY_TYPES = ['user', 'reseller', 'device', 'organization'] as const;
 
 /** A canonical positive integer: the only form where "userId equals" is plain string equality. */
 const CANONICAL_ID = /^[1-9]\d*$/;
 
 /** `actor` → `userId`, only for a numeric actor (a user name or email has no vendor filter). */
-export function userIdFor(actor: string | undefined): string | undefined {
+function userIdFor(actor: string | undefined): string | undefined {
   return actor !== undefined && CANONICAL_ID.test(actor) ? actor : undefined;
 }
 
 /** `resourceType` → `entityType`, only when it names one of the vendor's entity types (any case). */
-export function entityTypeFor(resourceType: string | undefined): string | undefined {
+function entityTypeFor(resourceType: string | undefined): string | undefined {
   const value = resourceType?.toLowerCase();
   return value !== undefined && (SURFSIGHT_ENTITY_TYPES as readonly string[]).includes(value) ? value : undefined;
 }
@@ -23,7 +23,7 @@ export function entityTypeFor(resourceType: string | undefined): string | undefi
  * equality, so the engine still narrows locally. Values with letters are not sent at
  * all: a case-sensitive vendor match could drop events our case-insensitive match keeps.
  */
-export function entityIdFor(resourceId: string | undefined): string | undefined {
+function entityIdFor(resourceId: string | undefined): string | undefined {
   if (resourceId === undefined || resourceId === '') return undefined;
   return resourceId.toLowerCase() === resourceId.toUpperCase() ? resourceId : undefined;
 }
