@@ -1,6 +1,6 @@
 import { AuditLensError, isAuditLensError } from '../errors';
 import type { HttpClient, WaitInfo } from '../http/types';
-import type { AuditEvent, AuditQuery, FilterKey, VendorId } from '../model';
+import type { AuditEvent, AuditQuery, FilterKey } from '../model';
 import type { NormalizedPage, PageCursor, TimeWindow, VendorAdapter } from '../vendors/adapter';
 import { activeFilters, matchesFilters } from './filters';
 import type { UpdateQueue } from './queue';
@@ -19,8 +19,6 @@ export interface RunContext {
   signal: AbortSignal;
   now: number;
   concurrency: number;
-  /** Ids of every event delivered so far, per vendor (no key strings to build per event). */
-  seen: Map<VendorId, Set<string>>;
   shared: SharedParts;
   progress: { pages: number; events: number };
   /** Totals per connection; the search total is known once every connection has one. */
@@ -39,6 +37,8 @@ export class ConnectionRun {
   private windowsTotal = 0;
   private windowsWithoutTotal = 0;
   private stalePages = 0;
+  /** Ids of every event this connection delivered so far. */
+  private readonly seen = new Set<string>();
   /** Records received in the current window, duplicates included. */
   private windowRecords = 0;
 
@@ -209,23 +209,20 @@ export class ConnectionRun {
     return page.recordCount > 0 && !this.stopped();
   }
 
-  /** The events whose ids no earlier page of this search delivered: the page's own array when none repeat. */
+  /**
+   * The events whose ids no earlier page of this connection delivered: the page's own array
+   * when none repeat. Per connection, not per vendor: two connections of one vendor (say two
+   * Surfsight regions, each numbering its records from 1) may both have an event 42.
+   */
   private unseen(events: AuditEvent[]): AuditEvent[] {
     let fresh: AuditEvent[] | undefined;
-    let seen: Set<string> | undefined;
-    let seenVendor: VendorId | undefined;
     for (let i = 0; i < events.length; i++) {
       const event = events[i] as AuditEvent;
-      if (event.vendor !== seenVendor) {
-        seenVendor = event.vendor;
-        seen = this.seenOf(event.vendor);
-      }
-      const ids = seen as Set<string>;
-      if (ids.has(event.id)) {
+      if (this.seen.has(event.id)) {
         fresh ??= events.slice(0, i);
         continue;
       }
-      ids.add(event.id);
+      this.seen.add(event.id);
       this.context.shared.share(event);
       fresh?.push(event);
     }
@@ -240,15 +237,6 @@ export class ConnectionRun {
       sum += total;
     }
     return sum;
-  }
-
-  private seenOf(vendor: VendorId): Set<string> {
-    let seen = this.context.seen.get(vendor);
-    if (!seen) {
-      seen = new Set();
-      this.context.seen.set(vendor, seen);
-    }
-    return seen;
   }
 
   private onWait(info: WaitInfo): void {

@@ -32,7 +32,6 @@ export async function* search(
     signal: controller.signal,
     now: (options.now ?? Date.now)(),
     concurrency,
-    seen: new Map(),
     shared: new SharedParts(),
     progress: { pages: 0, events: 0 },
     totals: new Map(targets.map((t) => [t.connection.id, undefined])),

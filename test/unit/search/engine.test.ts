@@ -63,6 +63,32 @@ describe('search engine over the emulator', function () {
     assert.ok(spans.every((ms) => ms <= 7 * DAY), 'a window longer than 7 days was sent');
   });
 
+  it('keeps the events of two connections of one vendor apart, even when their ids repeat (two Surfsight regions)', async () => {
+    const eu = await startEmulator({
+      now: () => NOW,
+      data: { now: NOW, window: WINDOW, counts: { surfsight: 300 }, seed: 7 },
+    });
+    try {
+      const us = { ...emulatorTarget(emulator, 'surfsight'), connection: { ...emulatorTarget(emulator, 'surfsight').connection, id: 'surfsight-us' } };
+      const euTarget = emulatorTarget(eu, 'surfsight');
+      const euT = { ...euTarget, connection: { ...euTarget.connection, id: 'surfsight-eu' } };
+      const alone = async (target: typeof us): Promise<AuditEvent[]> => (await collect([target], WHOLE, { http, now: () => NOW })).events;
+      const usEvents = await alone(us);
+      const euEvents = await alone(euT);
+      const usIds = new Set(usEvents.map((e) => e.id));
+      assert.ok(euEvents.some((e) => usIds.has(e.id)), 'the two regions share ids, as auto-increment ids do');
+      const both = await collect([us, euT], WHOLE, { http, now: () => NOW });
+      assert.equal(both.events.length, usEvents.length + euEvents.length);
+      const done = both.updates.find((u) => u.kind === 'done');
+      assert.ok(done?.kind === 'done');
+      assert.deepEqual(done.summary.connections.map((c) => [c.connectionId, c.events, c.notices]), [
+        ['surfsight-us', usEvents.length, []], ['surfsight-eu', euEvents.length, []],
+      ]);
+    } finally {
+      await eu.close();
+    }
+  });
+
   it('applies filters the vendor cannot apply locally, and says so', async () => {
     const { events, updates } = await collect([emulatorTarget(emulator, 'zluri')], { ...WHOLE, status: 'failure' }, { http, now: () => NOW });
     const done = updates.find((u) => u.kind === 'done');
