@@ -29,7 +29,7 @@ export async function stage(panel: PanelPage, events: readonly AuditEvent[], run
   await panel.page.evaluate(([first, last]) => {
     (window as unknown as Record<string, unknown>).__bench = { first: JSON.parse(first), last: JSON.parse(last), chunks: [] };
   }, [JSON.stringify(search), JSON.stringify(done)]);
-  const chunks = chunkEvents(events).map((chunk): HostMessage => ({ type: 'events', runId, events: chunk }));
+  const chunks = chunkEvents(events).map((chunk): HostMessage => ({ type: 'events', runId, connectionId: 'bench', events: chunk }));
   for (let i = 0; i < chunks.length; i += TRANSFER_BATCH / 250) {
     await panel.page.evaluate((text) => {
       ((window as unknown as { __bench: { chunks: unknown[] } }).__bench.chunks).push(...JSON.parse(text) as unknown[]);

@@ -6,7 +6,6 @@
 import * as z from 'zod/mini';
 import { VENDORS } from '../core/model';
 import { COLUMN_IDS } from './columns';
-import type { AuditEvent } from '../core/model';
 
 const text = z.string().check(z.maxLength(100_000));
 const shortText = z.string().check(z.maxLength(2_000));
@@ -30,15 +29,27 @@ const auditEventSchema = z.object({
   raw: z.record(z.string(), z.unknown()),
 });
 
-/** Events are addressed by vendor and id: the engine de-duplicates ids within one search. */
-export function eventKey(event: Pick<AuditEvent, 'vendor' | 'id'>): string {
-  return `${event.vendor}:${event.id}`;
+/**
+ * Events are addressed by connection and id: the engine de-duplicates ids per connection, and
+ * two connections of one vendor (two regions, each numbering from 1) may both hold id "42".
+ * A JSON pair, so neither part's characters (colons, quotes, anything) can blur the two.
+ */
+export function eventKey(connectionId: string, id: string): string {
+  return JSON.stringify([connectionId, id]);
 }
 
-/** The vendor and id of an `eventKey`, split at its first colon (vendor names hold none). */
-export function parseEventKey(key: string): { vendor: string; id: string } | undefined {
-  const colon = key.indexOf(':');
-  return colon < 0 ? undefined : { vendor: key.slice(0, colon), id: key.slice(colon + 1) };
+/** The connection and id of an `eventKey`; undefined for any other string, including other spellings of the pair. */
+export function parseEventKey(key: string): { connectionId: string; id: string } | undefined {
+  let pair: unknown;
+  try {
+    pair = JSON.parse(key);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(pair) || pair.length !== 2) return undefined;
+  const [connectionId, id] = pair as unknown[];
+  if (typeof connectionId !== 'string' || typeof id !== 'string') return undefined;
+  return eventKey(connectionId, id) === key ? { connectionId, id } : undefined;
 }
 
 const searchScopeSchema = z.union([z.literal('all'), z.array(shortText)]);
@@ -89,8 +100,9 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
     connections: z.array(connectionInfoSchema),
     range: z.object({ from: shortText, to: shortText }),
   }),
-  z.object({ type: z.literal('events'), runId: count, events: z.array(auditEventSchema) }),
-  z.object({ type: z.literal('revised'), runId: count, events: z.array(auditEventSchema) }),
+  /** New events, all of one connection (keys are built from `connectionId` and each event's id). */
+  z.object({ type: z.literal('events'), runId: count, connectionId: shortText, events: z.array(auditEventSchema) }),
+  z.object({ type: z.literal('revised'), runId: count, connectionId: shortText, events: z.array(auditEventSchema) }),
   z.object({ type: z.literal('status'), runId: count, status: runStatusSchema }),
   z.object({
     type: z.literal('queryError'),

@@ -9,7 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { chunkEvents } from '../../src/extension/panel/chunks';
 import { createNonce, renderPanelHtml } from '../../src/extension/panel/html';
 import type { AuditEvent } from '../../src/core/model';
-import type { HostMessage, RunStatus, WebviewMessage } from '../../src/shared/protocol';
+import { eventKey } from '../../src/shared/protocol';
+import type { ConnectionInfo, HostMessage, RunStatus, WebviewMessage } from '../../src/shared/protocol';
 import type { ThemeKind } from './themes';
 import { THEMES } from './themes';
 
@@ -94,14 +95,26 @@ export function status(loaded: number, overrides: Partial<RunStatus> = {}): RunS
 
 export const RANGE = { from: '2025-12-04T10:00:00.000Z', to: '2025-12-04T12:00:00.000Z' };
 
-/** A whole run the way the host streams it: `search`, event chunks, then status. */
-export function runMessages(events: AuditEvent[], runId = 1, overrides: Partial<RunStatus> = {}): HostMessage[] {
+/** Events of one connection, streamed as one batch. */
+export interface ConnectionEvents {
+  connection: ConnectionInfo;
+  events: AuditEvent[];
+}
+
+const DEMO: ConnectionInfo = { id: 'demo', label: 'Demo', vendor: 'perfecto' };
+
+/** A whole run the way the host streams it: `search`, each batch's event chunks in turn, then status. */
+export function connectionRunMessages(batches: ConnectionEvents[], runId = 1, overrides: Partial<RunStatus> = {}): HostMessage[] {
+  const connections = [...new Map(batches.map(({ connection }) => [connection.id, connection])).values()];
+  const loaded = new Set(batches.flatMap(({ connection, events }) => events.map((e) => eventKey(connection.id, e.id)))).size;
   return [
-    {
-      type: 'search', runId, title: 'Audit: since:2h', search: { query: 'since:2h', scope: 'all' }, range: RANGE,
-      connections: [{ id: 'demo-perfecto', label: 'Demo Perfecto', vendor: 'perfecto' }, { id: 'demo-descope', label: 'Demo Descope', vendor: 'descope' }],
-    },
-    ...chunkEvents(events).map((chunk): HostMessage => ({ type: 'events', runId, events: chunk })),
-    { type: 'status', runId, status: status(events.length, overrides) },
+    { type: 'search', runId, title: 'Audit: since:2h', search: { query: 'since:2h', scope: 'all' }, range: RANGE, connections },
+    ...batches.flatMap(({ connection, events }) => chunkEvents(events).map((chunk): HostMessage => ({ type: 'events', runId, connectionId: connection.id, events: chunk }))),
+    { type: 'status', runId, status: status(loaded, overrides) },
   ];
+}
+
+/** A run of one connection (whatever vendors its events name). */
+export function runMessages(events: AuditEvent[], runId = 1, overrides: Partial<RunStatus> = {}): HostMessage[] {
+  return connectionRunMessages([{ connection: DEMO, events }], runId, overrides);
 }

@@ -2,8 +2,12 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { AuditEvent } from '../../src/core/model';
+import type { SearchUpdate } from '../../src/core/search/types';
+import { SearchRun } from '../../src/extension/panel/searchRun';
+import type { HostMessage } from '../../src/shared/protocol';
 import { buildEvent, buildEvents } from './eventBuilder';
-import { launch, openPanel, RANGE, runMessages } from './harness';
+import { eventKey } from '../../src/shared/protocol';
+import { connectionRunMessages, launch, openPanel, RANGE, runMessages } from './harness';
 import type { ThemeKind } from './themes';
 
 const END = Date.parse(RANGE.to);
@@ -167,7 +171,7 @@ describe('results panel in Chromium', function () {
     assert.equal(await panel.page.locator('.diff-row:nth-child(2) tr').count(), 5, 'header + 4 JSON lines');
     await panel.page.click('.diff-row:first-child >> text=Open in diff editor');
     const posted = await panel.posted();
-    assert.deepEqual(posted.find((m) => m.type === 'openDiff'), { type: 'openDiff', requestId: 1, eventKey: 'perfecto:chg', field: 'role' });
+    assert.deepEqual(posted.find((m) => m.type === 'openDiff'), { type: 'openDiff', requestId: 1, eventKey: eventKey('demo', 'chg'), field: 'role' });
     await panel.page.keyboard.press('Escape');
     await panel.page.focus('[role=grid]');
     await panel.page.keyboard.press('j');
@@ -180,6 +184,71 @@ describe('results panel in Chromium', function () {
     await panel.page.keyboard.press('d');
     await panel.page.waitForSelector('text=The previous snapshot of this object is not among the loaded events');
     await panel.page.close();
+  });
+
+  it('shows the events of two connections of one vendor that share ids, each row addressed by its own connection and id', async () => {
+    const us = { id: 'surfsight-us', label: 'Surfsight US', vendor: 'surfsight' } as const;
+    const eu = { id: 'surfsight:"eu" région', label: 'Surfsight EU', vendor: 'surfsight' } as const;
+    const event = (id: string, minute: number, description: string) =>
+      buildEvent({ vendor: 'surfsight', id, time: `2025-12-04T11:${minute}:00.000Z`, description });
+    const odd = '4"2:é';
+    const panel = await openPanel(browser);
+    await panel.send(...connectionRunMessages([
+      { connection: us, events: [event('42', 50, 'US forty-two'), event(odd, 40, 'US odd id')] },
+      { connection: eu, events: [event('42', 45, 'EU forty-two'), event(odd, 35, 'EU odd id')] },
+    ]));
+    await shown(panel, 4);
+    const described = ['US forty-two', 'EU forty-two', 'US odd id', 'EU odd id'];
+    const rows = await rowTexts(panel);
+    assert.deepEqual(rows.map((row) => described.find((d) => row.includes(d))), described, 'both connections\' rows, newest first');
+
+    await panel.page.selectOption('.export-menu', 'copy:shown:json');
+    const keys = [eventKey(us.id, '42'), eventKey(eu.id, '42'), eventKey(us.id, odd), eventKey(eu.id, odd)];
+    assert.deepEqual((await panel.posted()).find((m) => m.type === 'copyRows'), { type: 'copyRows', requestId: 1, eventKeys: keys, format: 'json' });
+
+    await panel.page.focus('[role=grid]');
+    await panel.page.keyboard.press('j');
+    await panel.page.keyboard.press('j');
+    await panel.page.keyboard.press('Enter');
+    await panel.page.waitForSelector('aside.detail >> text=EU forty-two');
+    assert.equal(await panel.page.locator('[role=row][aria-selected=true]').count(), 1);
+    await panel.page.click('button[aria-label="Open raw JSON"]');
+    assert.deepEqual((await panel.posted()).find((m) => m.type === 'openRaw'), { type: 'openRaw', requestId: 2, eventKey: eventKey(eu.id, '42') });
+    assert.equal((await panel.state() as { selectedKey: string }).selectedKey, eventKey(eu.id, '42'));
+    await panel.page.close();
+  });
+
+  it('shows a hidden panel\'s run again from the host\'s replay with every event where it streamed to', async () => {
+    const us = { id: 'surfsight-us', label: 'Surfsight US', vendor: 'surfsight' } as const;
+    const eu = { id: 'surfsight-eu', label: 'Surfsight EU', vendor: 'surfsight' } as const;
+    // One time for all: ties keep arrival order, so the rows show the positions.
+    const event = (id: string, description: string) => buildEvent({ vendor: 'surfsight', id, time: '2025-12-04T11:00:00.000Z', description });
+    async function* updates(): AsyncGenerator<SearchUpdate, void, undefined> {
+      const page = (connectionId: string, events: AuditEvent[]): SearchUpdate => ({
+        kind: 'page', connectionId, vendor: 'surfsight', events, revised: [], warnings: [], progress: { pages: 1, events: events.length },
+      });
+      yield page(us.id, [event('1', 'US one'), event('2', 'US two')]);
+      yield page(eu.id, [event('1', 'EU one')]);
+      yield page(us.id, [event('3', 'US three')]);
+      yield page(eu.id, [event('2', 'EU two'), event('3', 'EU three')]);
+    }
+    const search: HostMessage = { type: 'search', runId: 1, title: 'Audit: trace', search: { query: 'since:2h', scope: 'all' }, range: RANGE, connections: [us, eu] };
+    const streamed: HostMessage[] = [search];
+    let sink = streamed;
+    const run = new SearchRun(updates(), new AbortController(), { runId: 1, pageTarget: 100, connectionLabel: String, describeError: String, post: (m) => sink.push(m) });
+    await run.fetchAll();
+    const replayed: HostMessage[] = [search];
+    sink = replayed;
+    run.replay();
+
+    const order = ['US one', 'US two', 'EU one', 'US three', 'EU two', 'EU three'];
+    for (const messages of [streamed, replayed]) {
+      const panel = await openPanel(browser);
+      await panel.send(...messages);
+      await shown(panel, 6);
+      assert.deepEqual((await rowTexts(panel)).map((row) => order.find((d) => row.includes(d))), order);
+      await panel.page.close();
+    }
   });
 
   it('renders hostile vendor markup as text and runs none of it', async () => {

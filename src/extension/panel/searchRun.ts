@@ -3,11 +3,11 @@
  * loaded, then pauses (pulling drives fetching); "load more" and "fetch all" keep pulling
  * the same generator; cancel aborts. Streams events to the webview in chunks. No `vscode`.
  */
-import type { AuditEvent, VendorId } from '../../core/model';
+import type { AuditEvent } from '../../core/model';
 import { SharedStrings } from '../../core/sharing/sharedStrings';
 import type { SearchUpdate } from '../../core/search/types';
 import { parseEventKey, type HostMessage, type RunPhase, type RunStatus } from '../../shared/protocol';
-import { chunkEvents } from './chunks';
+import { chunkEvents, chunksByConnection } from './chunks';
 
 export interface SearchRunOptions {
   runId: number;
@@ -24,8 +24,11 @@ export interface SearchRunOptions {
 
 export class SearchRun {
   private readonly loaded: AuditEvent[] = [];
-  /** Where each event is in `loaded`, by vendor and id: the ids are the events' own strings, no key built per event. */
-  private readonly indexes = new Map<VendorId, Map<string, number>>();
+  /**
+   * Where each event is in `loaded`, by connection and id (ids repeat across connections of one
+   * vendor): the ids are the events' own strings, no key built per event.
+   */
+  private readonly indexes = new Map<string, Map<string, number>>();
   /** The connection of each event in `loaded`, by position. */
   private readonly connectionOf: string[] = [];
   /** Held records share repeated strings (docs/performance.md, item 4). */
@@ -60,10 +63,10 @@ export class SearchRun {
     return this.ended;
   }
 
-  /** The event with this `eventKey` (`vendor:id`). */
+  /** The event with this `eventKey` (connection and id). */
   find(key: string): { event: AuditEvent; connectionId: string } | undefined {
     const parsed = parseEventKey(key);
-    const index = parsed && this.indexes.get(parsed.vendor as VendorId)?.get(parsed.id);
+    const index = parsed && this.indexes.get(parsed.connectionId)?.get(parsed.id);
     return index === undefined ? undefined : { event: this.loaded[index] as AuditEvent, connectionId: this.connectionOf[index] as string };
   }
 
@@ -106,7 +109,8 @@ export class SearchRun {
 
   /** Everything the webview needs to show this run again (after it was hidden or reloaded). */
   replay(): void {
-    for (const chunk of chunkEvents(this.loaded)) this.options.post({ type: 'events', runId: this.options.runId, events: chunk });
+    const { runId } = this.options;
+    for (const { connectionId, events } of chunksByConnection(this.loaded, this.connectionOf)) this.options.post({ type: 'events', runId, connectionId, events });
     this.postStatus();
   }
 
@@ -142,24 +146,25 @@ export class SearchRun {
     const { runId } = this.options;
     switch (update.kind) {
       case 'page': {
+        const { connectionId } = update;
+        const index = this.indexOf(connectionId);
         for (const event of update.events) {
           this.strings.shareInEvent(event);
-          const index = this.indexOf(event.vendor);
           const known = index.get(event.id);
           if (known !== undefined) {
             this.loaded[known] = event;
           } else {
             index.set(event.id, this.loaded.length);
             this.loaded.push(event);
-            this.connectionOf.push(update.connectionId);
+            this.connectionOf.push(connectionId);
           }
         }
         for (const event of update.revised) {
-          const known = this.indexes.get(event.vendor)?.get(event.id);
+          const known = index.get(event.id);
           if (known !== undefined) this.loaded[known] = event;
         }
-        for (const chunk of chunkEvents(update.events)) this.options.post({ type: 'events', runId, events: chunk });
-        for (const chunk of chunkEvents(update.revised)) this.options.post({ type: 'revised', runId, events: chunk });
+        for (const events of chunkEvents(update.events)) this.options.post({ type: 'events', runId, connectionId, events });
+        for (const events of chunkEvents(update.revised)) this.options.post({ type: 'revised', runId, connectionId, events });
         this.pages = update.progress.pages;
         this.total = update.progress.total ?? null;
         this.warnings += update.warnings.length;
@@ -186,11 +191,11 @@ export class SearchRun {
     }
   }
 
-  private indexOf(vendor: VendorId): Map<string, number> {
-    let index = this.indexes.get(vendor);
+  private indexOf(connectionId: string): Map<string, number> {
+    let index = this.indexes.get(connectionId);
     if (!index) {
       index = new Map();
-      this.indexes.set(vendor, index);
+      this.indexes.set(connectionId, index);
     }
     return index;
   }

@@ -1,6 +1,5 @@
 /** The results panel: wires host messages, persisted view state and the parts of the layout. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { eventKey } from '../../shared/protocol';
 import type { ConnectionInfo, HostMessage, PanelSearchMessage, RunStatus } from '../../shared/protocol';
 import type { ColumnId, FacetField, ViewState } from '../../shared/viewState';
 import { FACET_FIELDS } from '../../shared/viewState';
@@ -94,10 +93,10 @@ export function App() {
           setVersion(results.version);
           break;
         case 'events':
-          if (message.runId === results.runId) { results.add(message.events); refresh(); }
+          if (message.runId === results.runId) { results.add(message.connectionId, message.events); refresh(); }
           break;
         case 'revised':
-          if (message.runId === results.runId) { results.revise(message.events); refresh(); }
+          if (message.runId === results.runId) { results.revise(message.connectionId, message.events); refresh(); }
           break;
         case 'status':
           if (message.runId === results.runId) setStatus(message.status);
@@ -146,9 +145,9 @@ export function App() {
   const narrow = useMediaQuery(`(max-width: ${NARROW_PANEL_PX}px)`);
   const fieldsShown = view.fieldsHidden === undefined ? !narrow : !view.fieldsHidden;
   const select = (index: number, open?: boolean) => {
-    const event = rows[index];
-    if (!event) return;
-    update({ selectedKey: eventKey(event), ...(open === undefined ? {} : { detailOpen: open || view.detailOpen }) });
+    const at = positions[index];
+    if (at === undefined) return;
+    update({ selectedKey: results.keyAt(at), ...(open === undefined ? {} : { detailOpen: open || view.detailOpen }) });
     scrollTo.current?.(index);
   };
   const filter = (field: FacetField, value: string, exclude: boolean) =>
@@ -197,7 +196,7 @@ export function App() {
 
   useEffect(() => { if (toast) { const t = window.setTimeout(() => setToast(''), 4000); return () => window.clearTimeout(t); } return undefined; }, [toast]);
 
-  const selectedKeyOf = selected ? eventKey(selected) : '';
+  const selectedKeyOf = selected ? (view.selectedKey as string) : '';
   return (
     <div class="app">
       <header class="header">
@@ -239,7 +238,7 @@ export function App() {
         <ExportMenu
           onExport={(scope, format) => request((requestId) => ({ type: 'export', requestId, scope, format }))}
           onCopy={(which, format) => {
-            const eventKeys = which === 'selected' ? (selected ? [selectedKeyOf] : []) : rows.map(eventKey);
+            const eventKeys = which === 'selected' ? (selected ? [selectedKeyOf] : []) : positions.map((at) => results.keyAt(at));
             if (eventKeys.length === 0) { setToast('Select a row first.'); return; }
             request((requestId) => ({ type: 'copyRows', requestId, eventKeys, format }));
           }}
@@ -249,6 +248,7 @@ export function App() {
         {fieldsShown && <Sidebar facets={summary.facets} shown={summary.shown} onFilter={filter} />}
         <Table
           rows={rows}
+          rowKey={(index) => results.keyAt(positions[index] as number)}
           columns={view.columns}
           sort={view.sort}
           selectedIndex={selectedIndex}

@@ -2,7 +2,6 @@
 import { Component } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { AuditEvent } from '../../core/model';
-import { eventKey } from '../../shared/protocol';
 import type { ColumnId, ViewState } from '../../shared/viewState';
 import { cellText, COLUMN_LABELS } from '../model/fields';
 import { StatusBadge, VendorBadge } from './icons';
@@ -24,6 +23,8 @@ function gridTemplate(columns: readonly ColumnId[]): string {
 
 export interface TableProps {
   rows: readonly AuditEvent[];
+  /** The `eventKey` of the row at `index`. */
+  rowKey(index: number): string;
   columns: readonly ColumnId[];
   sort: ViewState['sort'];
   selectedIndex: number;
@@ -51,7 +52,7 @@ export function Table(props: TableProps) {
   const rows = [];
   for (let index = start; index < end; index++) {
     const event = props.rows[index];
-    rows.push(<Row key={eventKey(event)} event={event} index={index} selected={index === props.selectedIndex} columns={props.columns} />);
+    rows.push(<Row key={props.rowKey(index)} event={event} index={index} selected={index === props.selectedIndex} columns={props.columns} />);
   }
   // One listener for every row: rows stay free of per-render closures, so unchanged rows skip rendering.
   const rowAt = (e: MouseEvent) => Number((e.target as Element).closest('[role=row]')?.getAttribute('aria-rowindex') ?? 0) - 2;

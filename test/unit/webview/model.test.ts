@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { AuditEvent } from '../../../src/core/model';
+import { eventKey } from '../../../src/shared/protocol';
 import type { LocalFilter } from '../../../src/shared/viewState';
 import { COLUMN_IDS } from '../../../src/shared/viewState';
 import { EventIndex } from '../../../src/webview/model/eventIndex';
@@ -138,12 +139,14 @@ describe('webview model: sorting and loaded results', () => {
   it('adds, replaces repeated keys, revises known events only, and resets per run', () => {
     const results = new Results();
     results.reset(1);
-    results.add(buildEvents(3));
-    results.add([buildEvent({ vendor: 'perfecto', id: 'e0', action: 'Again' })]);
+    results.add('c1', buildEvents(3));
+    results.add('c1', [buildEvent({ vendor: 'perfecto', id: 'e0', action: 'Again' })]);
     assert.equal(results.events.length, 3);
-    assert.equal(results.get('perfecto:e0')?.action, 'Again');
-    results.revise([buildEvent({ vendor: 'axp', id: 'e1', changes: [{ field: 'x', old: 1, new: 2 }] }), buildEvent({ id: 'unknown' })]);
-    assert.equal(results.get('axp:e1')?.changes.length, 1);
+    assert.equal(results.get(eventKey('c1', 'e0'))?.action, 'Again');
+    results.revise('c1', [buildEvent({ vendor: 'axp', id: 'e1', changes: [{ field: 'x', old: 1, new: 2 }] }), buildEvent({ id: 'unknown' })]);
+    results.revise('c2', [buildEvent({ vendor: 'axp', id: 'e2', changes: [{ field: 'x', old: 1, new: 2 }] })]);
+    assert.equal(results.get(eventKey('c1', 'e1'))?.changes.length, 1);
+    assert.equal(results.get(eventKey('c1', 'e2'))?.changes.length, 0, 'a revision names its connection');
     assert.equal(results.events.length, 3);
     results.reset(2);
     assert.equal(results.events.length, 0);
@@ -191,14 +194,14 @@ describe('webview model: indexed filtering as the panel types', () => {
   it('keeps the index in step when an event is replaced or revised', () => {
     const results = new Results();
     results.reset(1);
-    results.add([buildEvent({ id: 'a', description: 'first words' })]);
-    results.add([buildEvent({ id: 'a', description: 'second words', status: 'failure' })]);
+    results.add('c1', [buildEvent({ id: 'a', description: 'first words' })]);
+    results.add('c1', [buildEvent({ id: 'a', description: 'second words', status: 'failure' })]);
     const all1 = [0];
     assert.deepEqual(all1.filter(compileFilters(results.index, [], 'first')), []);
     assert.deepEqual(all1.filter(compileFilters(results.index, [], 'second')), [0]);
-    results.revise([buildEvent({ id: 'a', description: 'third words', status: 'success' })]);
+    results.revise('c1', [buildEvent({ id: 'a', description: 'third words', status: 'success' })]);
     assert.deepEqual(all1.filter(compileFilters(results.index, [{ field: 'status', value: 'success', exclude: false }], 'third')), [0]);
-    assert.equal(results.position('perfecto:a'), 0);
+    assert.equal(results.position(eventKey('c1', 'a')), 0);
   });
 
   it('an include of a value no event has shows nothing; an exclude of one changes nothing', () => {

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { eventKey } from '../../../src/shared/protocol';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { api, waitFor, withPrompts } from './extension-helpers';
 import { closeAllEditors, lastStatus, newestPanel, spyOnPanel } from './hardening-helpers';
@@ -61,9 +62,10 @@ describe('panel: export and Copy as cURL', () => {
     const { sent } = spyOnPanel(panel);
     await waitFor('the first pause', () => { const p = lastStatus(sent)?.phase; return p === 'paused' || p === 'done'; }, 20_000);
     panel.receive({ type: 'ready' }); // replays the run's events to the spy
-    const event = await waitFor('a replayed event', () => sent.find((m): m is Extract<HostMessage, { type: 'events' }> => m.type === 'events')?.events[0]);
+    const replayed = await waitFor('replayed events', () => sent.find((m): m is Extract<HostMessage, { type: 'events' }> => m.type === 'events'));
+    const event = replayed.events[0];
     assert.ok(event, 'the search found Zluri events');
-    panel.receive({ type: 'copyCurl', requestId: 2, eventKey: `${event.vendor}:${event.id}` });
+    panel.receive({ type: 'copyCurl', requestId: 2, eventKey: eventKey(replayed.connectionId, event.id) });
     const reply = await waitFor('the cURL reply', () => replyTo(sent, 2));
     assert.ok(reply.ok, reply.message);
     const curl = await vscode.env.clipboard.readText();

@@ -4,6 +4,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
+import type { AuditEvent } from '../../../src/core/model';
+import { eventKey } from '../../../src/shared/protocol';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { api, waitFor } from './extension-helpers';
 import { closeAllEditors, lastStatus, logText, newestPanel, spyOnPanel, watchUnhandledRejections } from './hardening-helpers';
@@ -12,6 +14,13 @@ type EventsMessage = Extract<HostMessage, { type: 'events' }>;
 
 function rows(sent: readonly HostMessage[]) {
   return sent.filter((m): m is EventsMessage => m.type === 'events').flatMap((m) => m.events);
+}
+
+/** The key the webview would send for an event the host posted: its message names the connection. */
+function keyOf(sent: readonly HostMessage[], event: AuditEvent): string {
+  const message = sent.find((m): m is EventsMessage => m.type === 'events' && m.events.includes(event));
+  assert.ok(message, `event ${event.id} was posted`);
+  return eventKey(message.connectionId, event.id);
 }
 
 function replyTo(sent: readonly HostMessage[], requestId: number) {
@@ -59,7 +68,7 @@ describe('panel: the webview protocol in a real extension host', () => {
     const events = rows(sent);
     const first = events[0];
     assert.ok(first);
-    panel.receive({ type: 'copyRows', requestId: 101, eventKeys: [`${first.vendor}:${first.id}`], format: 'json' });
+    panel.receive({ type: 'copyRows', requestId: 101, eventKeys: [keyOf(sent, first)], format: 'json' });
     const copied = await waitFor('the copy reply', () => replyTo(sent, 101));
     assert.deepStrictEqual({ ok: copied.ok, message: copied.message }, { ok: true, message: 'Copied 1 row as json.' });
     assert.ok((await vscode.env.clipboard.readText()).includes(first.id));
@@ -70,7 +79,7 @@ describe('panel: the webview protocol in a real extension host', () => {
     for (const [index, vendor] of vendors.entries()) {
       const event = events.find((e) => e.vendor === vendor);
       assert.ok(event);
-      panel.receive({ type: 'copyCurl', requestId: 200 + index, eventKey: `${vendor}:${event.id}` });
+      panel.receive({ type: 'copyCurl', requestId: 200 + index, eventKey: keyOf(sent, event) });
       const reply = await waitFor(`the cURL reply for ${vendor}`, () => replyTo(sent, 200 + index));
       assert.ok(reply.ok, reply.message);
       const curl = await vscode.env.clipboard.readText();
@@ -80,7 +89,7 @@ describe('panel: the webview protocol in a real extension host', () => {
       for (const secret of secrets) assert.ok(!reply.message.includes(secret));
     }
 
-    panel.receive({ type: 'openRaw', requestId: 300, eventKey: 'zluri:no-such-event' });
+    panel.receive({ type: 'openRaw', requestId: 300, eventKey: eventKey('demo-zluri', 'no-such-event') });
     const missing = await waitFor('the refusal', () => replyTo(sent, 300));
     assert.deepStrictEqual({ ok: missing.ok, message: missing.message }, { ok: false, message: 'That event is no longer loaded. Re-run the search.' });
   });
@@ -139,11 +148,11 @@ describe('panel: the webview protocol in a real extension host', () => {
       const { sent } = spyOnPanel(panel);
       panel.receive({ type: 'ready' });
       await waitFor('the record', () => rows(sent).some((e) => e.id === 'leaky-record'));
-      panel.receive({ type: 'copyRows', requestId: 401, eventKeys: ['zluri:leaky-record'], format: 'json' });
+      panel.receive({ type: 'copyRows', requestId: 401, eventKeys: [eventKey('demo-zluri', 'leaky-record')], format: 'json' });
       assert.strictEqual((await waitFor('the copy reply', () => replyTo(sent, 401))).ok, true);
       const copied = await vscode.env.clipboard.readText();
       assert.ok(copied.includes('API key set to <redacted>') && !copied.includes(token), copied);
-      panel.receive({ type: 'openRaw', requestId: 402, eventKey: 'zluri:leaky-record' });
+      panel.receive({ type: 'openRaw', requestId: 402, eventKey: eventKey('demo-zluri', 'leaky-record') });
       // The raw record opens in an editor over the panel (its reply waits until the panel shows again).
       const raw = await waitFor('the raw record', () => {
         const text = vscode.window.activeTextEditor?.document.getText();
