@@ -43,6 +43,9 @@ export function resolveQuery(
   if (fromMs > toMsValue) {
     throw new QueryParseError(`"from" (${new Date(fromMs).toISOString()}) is after "to" (${new Date(toMsValue).toISOString()}). Swap them.`, 0);
   }
+  if (fromMs === toMsValue) {
+    throw new QueryParseError(`"from" and "to" are the same instant (${new Date(fromMs).toISOString()}), so the range holds nothing. Make "to" later.`, 0);
+  }
   return {
     ...parsed.filters,
     from: new Date(fromMs).toISOString(),

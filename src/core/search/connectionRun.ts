@@ -37,6 +37,8 @@ export class ConnectionRun {
   private windowsTotal = 0;
   private windowsWithoutTotal = 0;
   private stalePages = 0;
+  /** Said with the first page: the newest events may not be searchable yet (`PlannedRange.freshness`). */
+  private freshness?: string;
   /** Ids of every event this connection delivered so far. */
   private readonly seen = new Set<string>();
   /** Records received in the current window, duplicates included. */
@@ -73,7 +75,8 @@ export class ConnectionRun {
         return this.summary;
       }
       const plan = planWindows(this.query, this.adapter.limits, this.context.now, this.adapter.label);
-      if (plan.notice) this.notice(plan.notice);
+      for (const notice of plan.notices) this.notice(notice);
+      this.freshness = plan.freshness;
       for (const window of plan.windows) {
         await this.fetchWindow(window);
         if (this.limitReached()) break;
@@ -111,7 +114,7 @@ export class ConnectionRun {
     let next = 1;
     if (first.total !== undefined) {
       const pages = Math.ceil(first.total / size);
-      const parallel = this.adapter.limits.parallelPages ? this.context.concurrency : 1;
+      const parallel = this.adapter.limits.parallelPages && !window.live ? this.context.concurrency : 1;
       let lastFull = true;
       await this.pool(window, next, pages, parallel, (page, index) => {
         if (index === pages - 1) lastFull = page.recordCount >= size;
@@ -180,6 +183,10 @@ export class ConnectionRun {
 
   /** Hands a page to the consumer. Returns false when paging this window should stop. */
   private deliver(page: NormalizedPage): boolean {
+    if (this.freshness !== undefined) {
+      this.notice(this.freshness);
+      this.freshness = undefined;
+    }
     this.windowRecords += page.recordCount;
     const fresh = this.unseen(page.events);
     const linked = this.linker ? this.linker.add(fresh) : [];

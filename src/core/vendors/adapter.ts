@@ -15,6 +15,8 @@ export interface VendorRequest {
 export interface TimeWindow {
   from: string;
   to: string;
+  /** Events may still be arriving here: paged one page at a time (`search/windows.ts`). */
+  live?: boolean;
 }
 
 /** Which page to fetch: `index` is 0-based in every adapter; the adapter maps it to its vendor's numbering. */
@@ -52,6 +54,8 @@ export interface VendorLimits {
   parallelPages: boolean;
   /** The vendor returns each window newest first, so a limit may stop paging early. */
   newestFirst?: boolean;
+  /** How long after it happened an event can be searched (Perfecto: about an hour). */
+  ingestLagMs?: number;
 }
 
 /** Vendor error bodies reduced to what the user should read. */

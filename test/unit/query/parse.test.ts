@@ -131,4 +131,11 @@ describe('query resolution', () => {
     assert.throws(() => resolveQuery(parseQuickSearch('from:2025-12-03 to:2025-12-01'), { now, defaultSince: '24h' }),
       (error: unknown) => isAuditLensError(error) && /Swap them/.test(error.message));
   });
+
+  it('refuses a range of one instant (Zluri would answer 400), and keeps a bare date\'s whole day', () => {
+    assert.throws(() => resolveQuery(parseQuickSearch('from:2025-12-01T10:00:00Z to:2025-12-01T10:00:00Z'), { now, defaultSince: '24h' }),
+      (error: unknown) => isAuditLensError(error) && /same instant \(2025-12-01T10:00:00\.000Z\), so the range holds nothing\. Make "to" later\./.test(error.message));
+    const day = resolveQuery(parseQuickSearch('from:2025-12-01 to:2025-12-01'), { now, defaultSince: '24h' });
+    assert.deepEqual([day.from, day.to], ['2025-12-01T00:00:00.000Z', '2025-12-01T23:59:59.999Z']);
+  });
 });

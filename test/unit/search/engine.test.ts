@@ -89,6 +89,31 @@ describe('search engine over the emulator', function () {
     }
   });
 
+  it('loses no event while new ones arrive: the part of the range still filling is paged one page at a time', async () => {
+    // Perfecto shows events about an hour late; here its clock moves 10 minutes after the 4th request,
+    // so events appear at the head of its newest-first pages while later pages are being fetched.
+    let requests = 0;
+    const live = await startEmulator({
+      now: () => (++requests <= 4 ? NOW : NOW + 10 * 60_000),
+      data: { now: NOW, window: { fromMs: NOW - 5 * HOUR, toMs: NOW }, counts: { perfecto: 1000 } },
+    });
+    try {
+      live.faults.add({ vendor: 'perfecto', skip: 1, times: 1, fault: { kind: 'latency', ms: 300 } });
+      const target = emulatorTarget(live, 'perfecto');
+      const query = { from: new Date(NOW - DAY).toISOString(), to: new Date(NOW).toISOString() };
+      const { events, updates } = await collect([target], query, { http, pageSize: { perfecto: 50 }, concurrency: 4, now: () => NOW });
+      live.faults.clear();
+      const visibleAtStart = (await collect([target], query, { http, pageSize: { perfecto: 1000 }, now: () => NOW })).events
+        .filter((e) => Date.parse(e.time) <= NOW - HOUR);
+      const got = new Set(events.map((e) => e.id));
+      assert.deepEqual(visibleAtStart.filter((e) => !got.has(e.id)).map((e) => e.time), []);
+      const notices = updates.flatMap((u) => (u.kind === 'notice' ? [u.message] : []));
+      assert.deepEqual(notices, [`Perfecto makes audit events searchable about an hour after they happen: events after ${new Date(NOW - HOUR).toISOString()} may not be there yet.`]);
+    } finally {
+      await live.close();
+    }
+  });
+
   it('applies filters the vendor cannot apply locally, and says so', async () => {
     const { events, updates } = await collect([emulatorTarget(emulator, 'zluri')], { ...WHOLE, status: 'failure' }, { http, now: () => NOW });
     const done = updates.find((u) => u.kind === 'done');
@@ -158,7 +183,8 @@ describe('search engine over the emulator', function () {
   });
 
   it('keeps what was fetched when a page fails for good', async () => {
-    emulator.faults.add({ vendor: 'surfsight', skip: 3, fault: { kind: 'status', status: 500, body: { message: 'Internal server error' } } });
+    // Request 1 is the range's last 10 minutes (no events here), then three pages of 50; the fifth fails.
+    emulator.faults.add({ vendor: 'surfsight', skip: 4, fault: { kind: 'status', status: 500, body: { message: 'Internal server error' } } });
     const pages: AuditEvent[] = [];
     let failure: SearchUpdate | undefined;
     for await (const update of search([emulatorTarget(emulator, 'surfsight')], WHOLE, { http, now: () => NOW, concurrency: 1, pageSize: { surfsight: 50 } })) {
@@ -190,7 +216,8 @@ describe('search engine over the emulator', function () {
   it('fetches only as fast as the consumer reads (pausing stops requests)', async () => {
     const run = search([emulatorTarget(emulator, 'perfecto')], WHOLE, { http, now: () => NOW, concurrency: 2, pageSize: { perfecto: 20 } });
     const first = await run.next();
-    assert.equal(first.value?.kind, 'page');
+    assert.equal(first.value?.kind, 'notice', 'Perfecto says first that its newest hour may not be searchable yet');
+    assert.equal((await run.next()).value?.kind, 'page');
     await new Promise((resolve) => setTimeout(resolve, 300));
     const sent = emulator.requests.length;
     assert.ok(sent < Math.ceil(COUNT / 20), `${sent} requests sent while paused`);

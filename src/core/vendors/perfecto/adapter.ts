@@ -69,6 +69,7 @@ export const perfectoAdapter: VendorAdapter = {
     maxPageSize: 1000,
     // `from` is a page number over a stable sort: any page can be fetched on its own.
     parallelPages: true,
+    ingestLagMs: 60 * 60_000, // VENDORS.md: data lags about one hour behind real time
   },
 
   serverFilters(query: AuditQuery): ReadonlySet<FilterKey> {
