@@ -48,7 +48,10 @@ export function buildHttpRequest(
   const base = parseBaseUrl(connection.baseUrl);
   const vendorRequest = adapter.buildRequest(connection, query, cursor);
   const url = new URL(base.href.replace(/\/+$/, '') + vendorRequest.path);
-  for (const [key, value] of Object.entries(vendorRequest.query ?? {})) url.searchParams.set(key, value);
+  // Percent-encoded, not `searchParams` (which writes a space as `+`: only form decoders read that
+  // as a space, and AXP's `orderBy=date desc` would then sort by a field named "date+desc").
+  const pairs = Object.entries(vendorRequest.query ?? {});
+  if (pairs.length > 0) url.search = pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
   const headers: Record<string, string> = {
     accept: 'application/json',
     'user-agent': 'audit-lens',

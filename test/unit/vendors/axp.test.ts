@@ -187,6 +187,12 @@ describe('AXP adapter against the emulator', () => {
       assert.match(links.prev, /pageNumber=3&pageSize=5$/);
     });
 
+    it('sends the sort with its space percent-encoded: "+" is a space only to form decoders', () => {
+      const window = { from: RANGE.from, to: RANGE.to };
+      const { url } = buildHttpRequest(axpAdapter, connection, credentials, { ...window }, { window, index: 1, size: 50 });
+      assert.match(url, /\?pageNumber=2&pageSize=50&orderBy=date%20desc$/);
+    });
+
     it('narrows to the window: a narrower window returns exactly the records inside it', async () => {
       const all = await fetchAll(RANGE);
       const window = { from: '2025-12-06T00:00:00.000Z', to: '2025-12-07T00:00:00.000Z' };
