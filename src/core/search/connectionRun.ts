@@ -41,6 +41,8 @@ export class ConnectionRun {
   private freshness?: string;
   /** Ids of every event this connection delivered so far. */
   private readonly seen = new Set<string>();
+  /** The total the vendor reported on the current window's first page, if it did and the window is live. */
+  private liveTotal?: number;
   /** Records received in the current window, duplicates included. */
   private windowRecords = 0;
 
@@ -109,6 +111,7 @@ export class ConnectionRun {
   private async pageThrough(window: TimeWindow): Promise<number | undefined> {
     const size = this.pageSize;
     const first = await this.fetchPage({ window, index: 0, size });
+    this.liveTotal = window.live ? first.total : undefined;
     this.recordTotal(first.total);
     if (!this.deliver(first) || first.recordCount < size) return first.total;
     let next = 1;
@@ -116,11 +119,11 @@ export class ConnectionRun {
       const pages = Math.ceil(first.total / size);
       const parallel = this.adapter.limits.parallelPages && !window.live ? this.context.concurrency : 1;
       let lastFull = true;
-      await this.pool(window, next, pages, parallel, (page, index) => {
+      const finished = await this.pool(window, next, pages, parallel, (page, index) => {
         if (index === pages - 1) lastFull = page.recordCount >= size;
         return this.deliver(page);
       });
-      if (!lastFull || this.stopped()) return first.total;
+      if (!finished || !lastFull || this.stopped()) return first.total;
       next = Math.max(next, pages); // the vendor's total was low: keep paging until a short page
     }
     for (let index = next; !this.stopped(); index++) {
@@ -130,11 +133,14 @@ export class ConnectionRun {
     return first.total;
   }
 
-  /** Fetches pages [from, to) with at most `parallel` in flight; `onPage` returning false stops new fetches. */
+  /**
+   * Fetches pages [from, to) with at most `parallel` in flight; `onPage` returning false stops
+   * new fetches. False when it stopped so: paging must not go on past the pages skipped.
+   */
   private async pool(
     window: TimeWindow, from: number, to: number, parallel: number,
     onPage: (page: NormalizedPage, index: number) => boolean,
-  ): Promise<void> {
+  ): Promise<boolean> {
     let nextIndex = from;
     let stop = false;
     const worker = async (): Promise<void> => {
@@ -145,6 +151,7 @@ export class ConnectionRun {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, to - from)) }, worker));
+    return !stop;
   }
 
   private stopped(): boolean {
@@ -209,11 +216,21 @@ export class ConnectionRun {
       progress: { pages: progress.pages, events: progress.events, total: this.searchTotal() },
     });
     this.stalePages = page.recordCount > 0 && fresh.length === 0 ? this.stalePages + 1 : 0;
-    if (this.stalePages >= MAX_STALE_PAGES) {
+    if (this.stalePages >= this.staleAllowance(page)) {
       this.notice(`${this.adapter.label} kept returning pages already fetched; stopped paging this range.`);
       return false;
     }
     return page.recordCount > 0 && !this.stopped();
+  }
+
+  /**
+   * Pages in a row that may bring nothing new before paging stops. In a live window, events
+   * that arrived since its first page push already-fetched records onto the next pages: one
+   * more page for every page's worth the vendor's total grew by.
+   */
+  private staleAllowance(page: NormalizedPage): number {
+    if (this.liveTotal === undefined || page.total === undefined) return MAX_STALE_PAGES;
+    return MAX_STALE_PAGES + Math.ceil(Math.max(0, page.total - this.liveTotal) / this.pageSize);
   }
 
   /**
