@@ -8,6 +8,20 @@ export function narrowedQuery(query: string, from: string, to: string): string {
   return formatQuickSearch({ filters: parsed.filters, from, to });
 }
 
+/**
+ * The connections a surrounding search runs on. Resource ids, and the user ids some vendors
+ * give actors, are numbered per connection (two Surfsight regions both have a user 17), so
+ * it never reaches another connection of the event's vendor; by actor it does reach the
+ * run's connections of other vendors, where the same person acts under the same login.
+ */
+export function surroundingScope(
+  event: Pick<AuditEvent, 'vendor'>, connectionId: string, by: 'actor' | 'resource',
+  runConnections: ReadonlyArray<{ id: string; vendor: string }>,
+): string[] {
+  if (by === 'resource') return [connectionId];
+  return [connectionId, ...runConnections.filter((c) => c.vendor !== event.vendor && c.id !== connectionId).map((c) => c.id)];
+}
+
 /** Events by the same actor or on the same resource within ± `minutes` of `event`; undefined when it has none. */
 export function surroundingQuery(event: AuditEvent, by: 'actor' | 'resource', minutes: number): string | undefined {
   const at = Date.parse(event.time);

@@ -22,7 +22,7 @@ import type { DiffDocuments } from './diffDocuments';
 import { exportSummary } from './exportSummary';
 import { defaultExportUri } from './exportTarget';
 import { createNonce, renderPanelHtml } from './html';
-import { narrowedQuery, surroundingQuery } from './queries';
+import { narrowedQuery, surroundingQuery, surroundingScope } from './queries';
 import { showSearchProgress } from './searchProgress';
 import { SearchRun } from './searchRun';
 import type { PanelSearch, SearchBackend } from './types';
@@ -220,7 +220,9 @@ export class ResultsPanel extends Disposable {
   private surrounding(key: string, by: 'actor' | 'resource', minutes: number): void {
     const found = this.run?.find(key);
     const query = found && surroundingQuery(found.event, by, minutes);
-    if (query) this.deps.open({ query, scope: this.current.scope });
+    if (!found || !query) return;
+    const connections = this.started?.type === 'search' ? this.started.connections : [];
+    this.deps.open({ query, scope: surroundingScope(found.event, found.connectionId, by, connections) });
   }
 
   private async answer(request: WebviewRequest): Promise<void> {

@@ -4,7 +4,7 @@ import { chunkEvents } from '../../../src/extension/panel/chunks';
 import { toMarkdown } from '../../../src/extension/panel/copyFormats';
 import { curlCommand } from '../../../src/extension/panel/curl';
 import { contentSecurityPolicy, createNonce, renderPanelHtml } from '../../../src/extension/panel/html';
-import { narrowedQuery, surroundingQuery } from '../../../src/extension/panel/queries';
+import { narrowedQuery, surroundingQuery, surroundingScope } from '../../../src/extension/panel/queries';
 import { buildEvent, buildEvents } from '../../webview/eventBuilder';
 
 describe('panel host: HTML and CSP', () => {
@@ -70,6 +70,17 @@ describe('panel host: chunks, pivots and copy formats', () => {
   it('narrows the query to an absolute range and keeps its filters', () => {
     const text = narrowedQuery('actor:bob since:24h "disk full"', '2025-12-04T10:00:00.000Z', '2025-12-04T11:00:00.000Z');
     assert.equal(text, 'actor:bob from:2025-12-04T10:00:00.000Z to:2025-12-04T11:00:00.000Z "disk full"');
+  });
+
+  it('runs a surrounding search on the event\'s own connection, and by actor also on other vendors\' connections', () => {
+    const run = [
+      { id: 'surfsight-us', vendor: 'surfsight' }, { id: 'surfsight-eu', vendor: 'surfsight' },
+      { id: 'perfecto', vendor: 'perfecto' }, { id: 'zluri', vendor: 'zluri' },
+    ];
+    const event = buildEvent({ vendor: 'surfsight' });
+    assert.deepEqual(surroundingScope(event, 'surfsight-eu', 'resource', run), ['surfsight-eu']);
+    assert.deepEqual(surroundingScope(event, 'surfsight-eu', 'actor', run), ['surfsight-eu', 'perfecto', 'zluri']);
+    assert.deepEqual(surroundingScope(event, 'surfsight-eu', 'actor', []), ['surfsight-eu']);
   });
 
   it('builds surrounding-events queries by actor or resource', () => {
