@@ -196,6 +196,7 @@ export function formatQuickSearch(parsed: ParsedQuery): string {
 }
 
 function quote(value: string, isText = false): string {
-  const needs = value === '' || /[\s"\\]/.test(value) || (isText && /^[A-Za-z]+:/.test(value)) || value.startsWith('"');
+  // A value starting with `//` would turn `key:` into an address (`actor://x` is free text).
+  const needs = value === '' || /[\s"\\]/.test(value) || (isText && /^[A-Za-z]+:/.test(value)) || value.startsWith('"') || value.startsWith('//');
   return needs ? `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"` : value;
 }

@@ -97,6 +97,11 @@ describe('quick-search parser', () => {
     }), { numRuns: FUZZ_RUNS });
   });
 
+  it('quotes a value that starts with // so that key: is not read as an address', () => {
+    assert.equal(formatQuickSearch({ filters: { actor: '//#', resourceType: '//x' } }), 'actor:"//#" resource:"//x"');
+    assert.deepEqual(parseQuickSearch('actor:"//#"').filters, { actor: '//#' });
+  });
+
   it('round-trips through formatQuickSearch (property)', () => {
     const value = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s !== '');
     fc.assert(fc.property(
