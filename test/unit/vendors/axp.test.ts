@@ -477,6 +477,16 @@ describe('AXP adapter on the seed\'s samples', () => {
 });
 
 describe('AXP parsePage robustness', () => {
+  it('keeps twin records of one page as two events (same content, so the same hash), numbered in order', () => {
+    const twin = seedProfileRecord();
+    const page = axpAdapter.parsePage(seedPage([twin, structuredClone(twin), seedQueueRecord(), structuredClone(twin)]), cursor(0, 5));
+    const [first, second, other, third] = page.events.map((e) => e.id);
+    assert.deepEqual([second, third], [`${first}~2`, `${first}~3`]);
+    assert.notEqual(other, first);
+    const again = axpAdapter.parsePage(seedPage([twin, structuredClone(twin)]), cursor(0, 5)).events.map((e) => e.id);
+    assert.deepEqual(again, [first, second], 'the same page gives the same ids every time');
+  });
+
   it('returns every record of a drifted page and warns once for the wrong-typed one', () => {
     const bad = seedProfileRecord({ date: 1636881845234, event: 42 });
     const records = [seedProfileRecord(), bad, seedQueueRecord(), seedProfileRecord({ date: '2021-11-13T01:00:00.000Z' })];

@@ -1,5 +1,5 @@
 import { AuditLensError } from '../../errors';
-import type { AuditQuery, Connection, Credentials, FilterKey } from '../../model';
+import type { AuditEvent, AuditQuery, Connection, Credentials, FilterKey } from '../../model';
 import type { NormalizedPage, PageCursor, VendorAdapter, VendorErrorInfo, VendorRequest } from '../adapter';
 import { normalizeRecords, toIsoTime } from '../normalize';
 import { recordToEvent } from './record';
@@ -126,6 +126,7 @@ export const axpAdapter: VendorAdapter = {
     }
     const records = envelope.data.auditRecords;
     const { events, warnings } = normalizeRecords('axp', records, axpRecordSchema, (_, raw) => recordToEvent(raw), recordToEvent);
+    numberTwins(events);
     return {
       events,
       warnings,
@@ -155,4 +156,19 @@ export const axpAdapter: VendorAdapter = {
 function fromList(items: readonly unknown[]): VendorErrorInfo | undefined {
   const messages = items.map(errorText).filter((text): text is string => text !== undefined);
   return messages.length > 0 ? { message: messages.join('; ') } : undefined;
+}
+
+/**
+ * Ids are hashes of the record, so two records with the same content (same millisecond,
+ * author and snapshot) would share one and the engine would keep only the first. A page
+ * never holds one record twice, so twins in a page are two events: the later ones get
+ * `~2`, `~3`, in the vendor's order. Twins split across pages still look like a repeat.
+ */
+function numberTwins(events: AuditEvent[]): void {
+  const seen = new Map<string, number>();
+  for (const event of events) {
+    const count = (seen.get(event.id) ?? 0) + 1;
+    seen.set(event.id, count);
+    if (count > 1) event.id = `${event.id}~${count}`;
+  }
 }
