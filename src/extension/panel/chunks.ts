@@ -24,15 +24,15 @@ export function chunkEvents(events: readonly AuditEvent[], maxEvents = CHUNK_MAX
 }
 
 /**
- * Chunks of `events` in order, each of one connection (`connectionOf` gives each event's, by
+ * Chunks of `events` in order, each of one connection (`connectionAt` gives each event's, by
  * position): a replay of them adds every event back at the position it streamed to.
  */
-export function* chunksByConnection(events: readonly AuditEvent[], connectionOf: readonly string[]): Generator<{ connectionId: string; events: AuditEvent[] }> {
+export function* chunksByConnection(events: readonly AuditEvent[], connectionAt: (at: number) => string): Generator<{ connectionId: string; events: AuditEvent[] }> {
   let start = 0;
   while (start < events.length) {
-    const connectionId = connectionOf[start] as string;
+    const connectionId = connectionAt(start);
     let end = start + 1;
-    while (end < events.length && connectionOf[end] === connectionId) end++;
+    while (end < events.length && connectionAt(end) === connectionId) end++;
     for (const chunk of chunkEvents(events.slice(start, end))) yield { connectionId, events: chunk };
     start = end;
   }

@@ -6,7 +6,8 @@
 import type { AuditEvent } from '../../core/model';
 import { SharedStrings } from '../../core/sharing/sharedStrings';
 import type { SearchUpdate } from '../../core/search/types';
-import { parseEventKey, type HostMessage, type RunPhase, type RunStatus } from '../../shared/protocol';
+import { EventPositions } from '../../shared/eventPositions';
+import type { HostMessage, RunPhase, RunStatus } from '../../shared/protocol';
 import { chunkEvents, chunksByConnection } from './chunks';
 
 export interface SearchRunOptions {
@@ -24,13 +25,8 @@ export interface SearchRunOptions {
 
 export class SearchRun {
   private readonly loaded: AuditEvent[] = [];
-  /**
-   * Where each event is in `loaded`, by connection and id (ids repeat across connections of one
-   * vendor): the ids are the events' own strings, no key built per event.
-   */
-  private readonly indexes = new Map<string, Map<string, number>>();
-  /** The connection of each event in `loaded`, by position. */
-  private readonly connectionOf: string[] = [];
+  /** Where each event is in `loaded`, by connection and id. */
+  private readonly positions = new EventPositions();
   /** Held records share repeated strings (docs/performance.md, item 4). */
   private readonly strings = new SharedStrings();
   private target: number;
@@ -65,9 +61,8 @@ export class SearchRun {
 
   /** The event with this `eventKey` (connection and id). */
   find(key: string): { event: AuditEvent; connectionId: string } | undefined {
-    const parsed = parseEventKey(key);
-    const index = parsed && this.indexes.get(parsed.connectionId)?.get(parsed.id);
-    return index === undefined ? undefined : { event: this.loaded[index] as AuditEvent, connectionId: this.connectionOf[index] as string };
+    const at = this.positions.find(key);
+    return at === undefined ? undefined : { event: this.loaded[at] as AuditEvent, connectionId: this.positions.connectionAt(at) };
   }
 
   start(): void {
@@ -110,7 +105,7 @@ export class SearchRun {
   /** Everything the webview needs to show this run again (after it was hidden or reloaded). */
   replay(): void {
     const { runId } = this.options;
-    for (const { connectionId, events } of chunksByConnection(this.loaded, this.connectionOf)) this.options.post({ type: 'events', runId, connectionId, events });
+    for (const { connectionId, events } of chunksByConnection(this.loaded, (at) => this.positions.connectionAt(at))) this.options.post({ type: 'events', runId, connectionId, events });
     this.postStatus();
   }
 
@@ -147,20 +142,12 @@ export class SearchRun {
     switch (update.kind) {
       case 'page': {
         const { connectionId } = update;
-        const index = this.indexOf(connectionId);
         for (const event of update.events) {
           this.strings.shareInEvent(event);
-          const known = index.get(event.id);
-          if (known !== undefined) {
-            this.loaded[known] = event;
-          } else {
-            index.set(event.id, this.loaded.length);
-            this.loaded.push(event);
-            this.connectionOf.push(connectionId);
-          }
+          this.loaded[this.positions.place(connectionId, event.id, this.loaded.length).at] = event;
         }
         for (const event of update.revised) {
-          const known = index.get(event.id);
+          const known = this.positions.at(connectionId, event.id);
           if (known !== undefined) this.loaded[known] = event;
         }
         for (const events of chunkEvents(update.events)) this.options.post({ type: 'events', runId, connectionId, events });
@@ -189,15 +176,6 @@ export class SearchRun {
         return;
       }
     }
-  }
-
-  private indexOf(connectionId: string): Map<string, number> {
-    let index = this.indexes.get(connectionId);
-    if (!index) {
-      index = new Map();
-      this.indexes.set(connectionId, index);
-    }
-    return index;
   }
 
   private end(phase: RunPhase): void {
