@@ -16,6 +16,7 @@ import { benchLatency } from './latencyHiding';
 import { benchLocalOps } from './localOps';
 import { benchMemory } from './memory';
 import { benchPanel } from './panel';
+import { benchSnapshotGrowth } from './snapshotGrowth';
 
 const SECTIONS = ['bundles', 'fetch', 'memory', 'local', 'latency', 'panel', 'activation'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
   let mixed: AuditEvent[] | undefined;
   const loaded = async (): Promise<AuditEvent[]> => (mixed ??= await mixedEvents());
   await step('bundles', benchBundles);
-  await step('fetch', () => benchFetch(log));
+  await step('fetch', async () => [...await benchFetch(log), ...await benchSnapshotGrowth()]);
   await step('memory', async () => {
     const fleet = await startEmulators({ counts: [100_000], latencyMs: 0, rateLimits: false, window: DATA_WINDOW, now: NOW });
     try {

@@ -23,9 +23,10 @@ export class SnapshotLinker {
         continue;
       }
       const at = insertionIndex(chain, event);
-      chain.splice(at, 0, event);
-      event.changes = this.diffing.diff(chain[at - 1] ?? null, event);
-      const newer = chain[at + 1];
+      if (at === chain.length) chain.push(event);
+      else chain.splice(at, 0, event);
+      event.changes = this.diffing.diff(chain[at + 1] ?? null, event);
+      const newer = chain[at - 1];
       if (newer) {
         newer.changes = this.diffing.diff(event, newer);
         (revised ??= new Set()).add(newer);
@@ -40,13 +41,17 @@ export class SnapshotLinker {
   }
 }
 
-/** Chains are kept oldest first; equal times keep arrival order. */
+/**
+ * Chains are kept newest first, the order pages arrive in, so linking a page is a push, not
+ * a shift of the whole chain (an object with 100k snapshots made that quadratic). Among
+ * equal times, a later arrival counts as the newer snapshot.
+ */
 function insertionIndex(chain: readonly AuditEvent[], event: AuditEvent): number {
   let lo = 0;
   let hi = chain.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((chain[mid] as AuditEvent).time <= event.time) lo = mid + 1;
+    if ((chain[mid] as AuditEvent).time > event.time) lo = mid + 1;
     else hi = mid;
   }
   return lo;
