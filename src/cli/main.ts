@@ -85,15 +85,17 @@ function summarize(connection: ConnectionSummary, progress: ProgressLine): void 
 
 /**
  * Writes all of stdout before exiting, also when it is a pipe. A reader that went away
- * (`| head`) makes stdout emit 'error': without a listener that is an uncaught crash.
+ * (`| head`) took what it wanted: that is not a failure, and nothing more is written.
+ * Without an 'error' listener it would be an uncaught crash.
  */
 function write(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const fail = (error: Error & { code?: string }): void => reject(
-      new Error(`standard output was closed before all events were written${error.code ? ` (${error.code})` : ''}.`),
-    );
-    process.stdout.on('error', fail);
-    process.stdout.write(text, (error) => (error ? fail(error) : resolve()));
+    const done = (error?: Error & { code?: string } | null): void => {
+      if (!error || error.code === 'EPIPE') resolve();
+      else reject(new Error(`standard output could not be written (${error.code ?? error.message}).`));
+    };
+    process.stdout.on('error', done);
+    process.stdout.write(text, done);
   });
 }
 

@@ -248,6 +248,26 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
     }
   });
 
+  it('stops quietly with 0 when the reader goes away before the end (| head)', async () => {
+    const args = [...base('zluri'), '--since', '30d', '--format', 'json'];
+    const whole = await runCli(args, credentialEnv('zluri'));
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...credentialEnv('zluri') }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let received = 0;
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    // Like `head -c 1000`: read one chunk, then close the pipe while the CLI is still writing.
+    child.stdout.once('data', (chunk: Buffer) => {
+      received = chunk.length;
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.ok(received > 0 && received < whole.stdout.length, `read ${received} of ${whole.stdout.length} bytes`);
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, '');
+  });
+
   it('exits 4 for other failures and names the vendor', async () => {
     emulator.faults.add({ vendor: 'surfsight', fault: { kind: 'html-200' } });
     try {
