@@ -4,6 +4,7 @@ import { VENDORS, type Connection, type VendorId } from '../../core/model';
 import { originOf } from '../../core/search/requestBuilder';
 import { getAdapter } from '../../core/vendors/registry';
 import { connectionIdFor } from '../connections/connectionSchema';
+import { connectionToSameTenant } from '../connections/sameTenant';
 import { askCredential, credentialArgsSchema } from '../connections/credentialInput';
 import { describeOutcome, testRequest } from '../connections/testRequest';
 import { accountIdProblem, VENDOR_SETUP } from '../connections/vendorFields';
@@ -41,6 +42,12 @@ export class AddConnectionCommand implements Command {
       validateInput: (v) => accountIdProblem({ id: 'new', label: 'new', vendor, baseUrl }, v),
     }) : undefined;
     if (setup.needsAccountId && !accountId) return undefined;
+    const twin = connectionToSameTenant({ vendor, baseUrl, accountId }, this.services.connections.all());
+    if (twin && !await prompts.confirm(
+      `"${twin.label}" already connects to this ${setup.label} tenant. Add another connection to it?`,
+      'Add Anyway',
+      'A search across both shows each of its events twice. To change the credential or the label, use Set Credential or Edit Connection on the existing one.',
+    )) return undefined;
     const label = args.label ?? await prompts.input({
       title: 'Add Connection (3/4): label', prompt: 'A name for this connection', value: `${setup.label} ${new URL(baseUrl).hostname.split('.')[0]}`,
       validateInput: (v) => (v.trim() ? undefined : 'Give the connection a name.'),

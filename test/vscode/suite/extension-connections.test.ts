@@ -44,6 +44,23 @@ describe('extension: connections and SecretStorage', () => {
     assert.strictEqual(outcome?.ok, true);
   });
 
+  it('asks before adding a second connection to a tenant already connected, and adds nothing when declined', async () => {
+    const { services } = await api();
+    let asked = '';
+    const connection = await withPrompts([
+      { pick: 'Zluri' },
+      { input: `${emulator.baseUrl('zluri')}/` },
+      { confirm: false },
+    ], async (prompts) => {
+      const result = await vscode.commands.executeCommand<Connection | undefined>('auditLens.addConnection');
+      asked = prompts.asked.join('; ');
+      return result;
+    });
+    assert.strictEqual(connection, undefined);
+    assert.match(asked, /confirm: "Team Zluri" already connects to this Zluri tenant/);
+    assert.deepStrictEqual(services.connections.all().map((c) => c.id), ['team-zluri']);
+  });
+
   it('refuses to send a credential to another origin once the base URL moves, and says why', async () => {
     const { services } = await api();
     const before = other.requests.length;
