@@ -27,6 +27,8 @@ export class AddConnectionCommand implements Command {
 
   async execute(rawArgs?: unknown): Promise<Connection | undefined> {
     const args = argsSchema.parse(rawArgs ?? {});
+    // Before any question: a setting that cannot take another entry is said at once.
+    const taken = this.services.connections.takenIds();
     const prompts = this.services.prompts.current;
     const vendor = args.vendor ?? (await prompts.pick(
       VENDORS.map((v) => ({ label: VENDOR_SETUP[v].label, description: v, vendor: v })),
@@ -54,7 +56,6 @@ export class AddConnectionCommand implements Command {
     });
     if (!label) return undefined;
 
-    const taken = new Set(this.services.connections.all().map((c) => c.id));
     const connection: Connection = { id: connectionIdFor(label, taken), label: label.trim(), vendor, baseUrl, ...(accountId ? { accountId: accountId.trim() } : {}) };
     const problem = getAdapter(vendor).validateConnection(connection);
     if (problem) throw new Error(problem);

@@ -60,6 +60,22 @@ export function parseConnectionDefinitions(
   return { connections, problems };
 }
 
+/** Where the entry shown for `id` sits in the stored list: the first valid one with that id, else -1. */
+export function shownEntryIndex(value: readonly unknown[], id: string): number {
+  return value.findIndex((entry) => {
+    const result = connectionDefinitionSchema.safeParse(entry);
+    return result.success && result.data.id === id;
+  });
+}
+
+/** Every id the stored list uses, valid entries or not: a new connection must take none of them. */
+export function storedIds(value: readonly unknown[]): string[] {
+  return value.flatMap((entry) => {
+    const id = typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
 /** A connection id derived from a label, unique among `taken`, never one the demo could use. */
 export function connectionIdFor(label: string, taken: ReadonlySet<string>): string {
   let base = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'connection';

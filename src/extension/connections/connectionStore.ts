@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import type { Connection } from '../../core/model';
 import { Disposable } from '../util/disposable';
-import { parseConnectionDefinitions } from './connectionSchema';
+import { parseConnectionDefinitions, shownEntryIndex, storedIds } from './connectionSchema';
 
 const SECTION = 'auditLens';
 const KEY = 'connections';
@@ -53,19 +53,29 @@ export class ConnectionStore extends Disposable {
     return this.parse().problems.map((p) => p.message);
   }
 
+  /** Ids a new connection must not take: every connection's, and those of stored entries that are not valid. */
+  takenIds(): Set<string> {
+    return new Set([...this.all().map((c) => c.id), ...storedIds(this.rawList())]);
+  }
+
   async upsert(connection: Connection): Promise<void> {
     if (connection.demo) throw new Error('Demo connections are managed by the demo.');
     const definition: Definition = { id: connection.id, label: connection.label, vendor: connection.vendor, baseUrl: connection.baseUrl };
     if (connection.accountId) definition.accountId = connection.accountId;
     const raw = this.rawList();
-    const index = raw.findIndex((entry) => isObject(entry) && entry.id === connection.id);
+    const index = shownEntryIndex(raw, connection.id);
     if (index >= 0) raw[index] = definition;
     else raw.push(definition);
     await this.save(raw);
   }
 
+  /** Removes the entry shown for `id`; other entries with that id (reported as problems) stay. */
   async remove(id: string): Promise<void> {
-    await this.save(this.rawList().filter((entry) => !(isObject(entry) && entry.id === id)));
+    const raw = this.rawList();
+    const index = shownEntryIndex(raw, id);
+    if (index < 0) return;
+    raw.splice(index, 1);
+    await this.save(raw);
   }
 
   private userDefined(): Connection[] {
@@ -87,17 +97,20 @@ export class ConnectionStore extends Disposable {
     return vscode.workspace.getConfiguration(SECTION).inspect<unknown>(KEY)?.globalValue;
   }
 
-  /** The setting as stored, keeping entries we cannot parse so an edit never loses them. */
+  /**
+   * The setting as stored, keeping entries we cannot parse so an edit never loses them. A
+   * value that is not a list is the user's to fix: writing a list over it would lose it.
+   */
   private rawList(): unknown[] {
     const value = this.globalValue();
-    return Array.isArray(value) ? [...value] : [];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) {
+      throw new Error('"auditLens.connections" in your user settings is not a list, so it was left as it is. Open your user settings (JSON), make it a list of connections or remove it, then try again.');
+    }
+    return [...value];
   }
 
   private async save(list: unknown[]): Promise<void> {
     await vscode.workspace.getConfiguration(SECTION).update(KEY, list, vscode.ConfigurationTarget.Global);
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

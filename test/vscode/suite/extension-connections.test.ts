@@ -199,6 +199,47 @@ describe('extension: connections and SecretStorage', () => {
     }
   });
 
+  it('keeps entries of the setting it cannot read: a new connection takes none of their ids, and a removal only its own entry', async () => {
+    const { services } = await api();
+    const existing = vscode.workspace.getConfiguration('auditLens').get<unknown[]>('connections') ?? [];
+    const broken = { id: 'staging-zluri', label: 'Staging', vendor: 'zluri', baseUrl: 'api-ext.zluri.com' };
+    const prod = { id: 'zluri', label: 'Prod', vendor: 'zluri', baseUrl: other.baseUrl('zluri') };
+    const hidden = { id: 'zluri', label: 'Staging twin', vendor: 'zluri', baseUrl: 'https://staging.example.com' };
+    const stored = (): unknown[] | undefined => vscode.workspace.getConfiguration('auditLens').inspect<unknown[]>('connections')?.globalValue;
+    try {
+      await setUserConnections([broken, prod, hidden]);
+      await waitFor('the readable entry', () => services.connections.get('zluri'));
+      const added = await withPrompts([
+        { pick: 'Zluri' },
+        { input: emulator.baseUrl('zluri') },
+        { input: 'Staging Zluri' },
+        { input: EMULATOR_CREDENTIALS.zluri.token },
+      ], () => vscode.commands.executeCommand<Connection | undefined>('auditLens.addConnection'));
+      assert.strictEqual(added?.id, 'staging-zluri-2');
+      assert.deepStrictEqual(stored()?.slice(0, 3), [broken, prod, hidden], 'the unreadable entries are kept as they were');
+      const removed = await withPrompts([{ confirm: true }], () => vscode.commands.executeCommand<boolean>('auditLens.removeConnection', 'zluri'));
+      assert.strictEqual(removed, true);
+      assert.deepStrictEqual(stored()?.map((c) => (c as { label: string }).label), ['Staging', 'Staging twin', 'Staging Zluri']);
+    } finally {
+      await services.credentials.delete('staging-zluri-2');
+      await setUserConnections(existing);
+    }
+  });
+
+  it('refuses to add to a setting that is not a list, and leaves it as the user wrote it', async () => {
+    const existing = vscode.workspace.getConfiguration('auditLens').get<unknown[]>('connections') ?? [];
+    const single = { id: 'solo', label: 'Solo', vendor: 'zluri', baseUrl: emulator.baseUrl('zluri') };
+    await vscode.workspace.getConfiguration('auditLens').update('connections', single, vscode.ConfigurationTarget.Global);
+    try {
+      const added = await withPrompts([], () => vscode.commands.executeCommand<Connection | undefined>('auditLens.addConnection', { vendor: 'zluri' }));
+      assert.strictEqual(added, undefined);
+      assert.match(await logText(/is not a list/), /"auditLens\.connections" in your user settings is not a list, so it was left as it is/);
+      assert.deepStrictEqual(vscode.workspace.getConfiguration('auditLens').inspect('connections')?.globalValue, single);
+    } finally {
+      await setUserConnections(existing);
+    }
+  });
+
   it('removes a connection and its secret after confirmation', async () => {
     const { services } = await api();
     const declined = await withPrompts([{ confirm: false }], () => vscode.commands.executeCommand<boolean>('auditLens.removeConnection', 'fleet'));
