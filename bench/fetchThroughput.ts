@@ -9,6 +9,7 @@ import { VENDORS, type AuditEvent, type VendorId } from '../src/core/model';
 import { collect, search } from '../src/core/search/engine';
 import { startEmulators } from './lib/emulators';
 import type { Figure } from './lib/figures';
+import { replayThroughClient } from './lib/clientReplay';
 import { baselineAgent, columnKeeper, fetchRaw } from './lib/rawFetch';
 import { RecordingClient } from './lib/recordingClient';
 import { median, repeat } from './lib/stats';
@@ -49,6 +50,8 @@ interface VendorRun {
   ratios: number[];
   /** The cheapest engine (`fetchRaw` holding eight values per record in columns) over the baseline, per repeat. */
   floorRatios: number[];
+  /** The engine's HTTP client alone over the baseline, per repeat. */
+  clientRatios: number[];
   events: number;
 }
 
@@ -60,7 +63,7 @@ async function measureVendor(http: HttpClient, origin: string, vendor: VendorId,
   const requests = recorder.exchanges.map((e) => e.request);
   const agent = baselineAgent(CONNECTIONS);
   await fetchRaw(agent, requests, recorder.maxInFlight); // warms the baseline's pool and JIT too
-  const run: VendorRun = { engine: [], baseline: [], ratios: [], floorRatios: [], events: warm.events.length };
+  const run: VendorRun = { engine: [], baseline: [], ratios: [], floorRatios: [], clientRatios: [], events: warm.events.length };
   await repeat(repeats, async () => {
     let events = 0;
     const engine = await timed(async () => { events = (await collect([target(origin, vendor)], QUERY, { http, now: () => NOW })).events.length; });
@@ -71,6 +74,8 @@ async function measureVendor(http: HttpClient, origin: string, vendor: VendorId,
     run.ratios.push(engine.wallMs / baseline.wallMs);
     const floor = await timed(() => fetchRaw(agent, requests, recorder.maxInFlight, columnKeeper()));
     run.floorRatios.push(floor.wallMs / baseline.wallMs);
+    const client = await timed(() => replayThroughClient(http, vendor, requests, recorder.maxInFlight));
+    run.clientRatios.push(client.wallMs / baseline.wallMs);
   });
   await agent.close();
   return run;
@@ -129,6 +134,14 @@ export async function benchFetch(log: (line: string) => void): Promise<Figure[]>
           unit: '×',
           samples: run.floorRatios,
           note: 'the baseline that also keeps eight values per record in column arrays (no object per event, no raw): what any engine handing back events pays',
+        });
+        figures.push({
+          section: '1 fetch throughput',
+          name: `${vendor}: HTTP client alone ÷ baseline, 100k`,
+          value: median(run.clientRatios),
+          unit: '×',
+          samples: run.clientRatios,
+          note: 'the same requests through the engine\'s client (deadlines, size cap, safe logging, JSON decoding) and nothing after it',
         });
       }
       perEvent[size] = { engine: (engineTotal * 1000) / (size * VENDORS.length), baseline: (baselineTotal * 1000) / (size * VENDORS.length) };
