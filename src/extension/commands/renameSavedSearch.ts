@@ -1,3 +1,4 @@
+import { withoutDemoMark } from '../savedSearches/savedSearches';
 import { searchNameProblem, splitPath } from '../savedSearches/searchName';
 import type { Services } from '../services';
 import { searchRefFromArg } from './args';
@@ -18,11 +19,14 @@ export class RenameSavedSearchCommand implements Command {
       validateInput: searchNameProblem,
     });
     if (typed === undefined) return false;
+    // A hand-written name may hold a `/` ("A/B"): its own text, unchanged, must not split it into a folder.
+    if (typed.trim() === full) return false;
     const problem = searchNameProblem(typed);
     if (problem) throw new Error(problem);
     const { name, folder } = splitPath(typed);
+    // A renamed demo search is the user's: running the demo again keeps it.
     await this.services.savedSearches.replace(ref, (search) => {
-      const { folder: _old, ...rest } = search;
+      const { folder: _old, ...rest } = withoutDemoMark(search);
       return folder ? { ...rest, name, folder } : { ...rest, name };
     });
     return true;

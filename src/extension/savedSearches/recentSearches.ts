@@ -1,19 +1,11 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
 import type { SearchScope } from '../panel/types';
 import { Disposable } from '../util/disposable';
+import { readRecent, withRecent, type RecentSearch } from './recentList';
 
 const KEY = 'auditLens.recentSearches';
-const RECENT_LIMIT = 20;
 
-const recentSchema = z.object({
-  query: z.string(),
-  scope: z.union([z.literal('all'), z.array(z.string())]),
-  at: z.number(),
-});
-export type RecentSearch = z.infer<typeof recentSchema>;
-
-/** The last 20 searches run, newest first (user storage). */
+/** The last searches run, newest first (user storage). */
 export class RecentSearches extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
@@ -23,16 +15,16 @@ export class RecentSearches extends Disposable {
   }
 
   list(): RecentSearch[] {
-    const parsed = z.array(recentSchema).safeParse(this.state.get<unknown>(KEY, []));
-    return parsed.success ? parsed.data : [];
+    return readRecent(this.state.get<unknown>(KEY, []));
   }
 
-  async add(query: string, scope: SearchScope, now = Date.now()): Promise<void> {
-    const scopeValue = scope === 'all' ? 'all' : [...scope];
-    const same = (r: RecentSearch) => r.query === query && JSON.stringify(r.scope) === JSON.stringify(scopeValue);
-    const next = [{ query, scope: scopeValue, at: now }, ...this.list().filter((r) => !same(r))].slice(0, RECENT_LIMIT);
+  /** Remembers a search run; false (and nothing stored) when its query is too long to keep. */
+  async add(query: string, scope: SearchScope, now = Date.now()): Promise<boolean> {
+    const next = withRecent(this.list(), { query, scope: scope === 'all' ? 'all' : [...scope], at: now });
+    if (!next) return false;
     await this.state.update(KEY, next);
     this.changed.fire();
+    return true;
   }
 
   async clear(): Promise<void> {

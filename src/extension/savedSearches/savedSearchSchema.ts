@@ -8,10 +8,18 @@ export const ALL_CONNECTIONS = 'all';
 /** The longest name, and the longest folder path, a saved search may have. */
 export const MAX_SEARCH_NAME = 200;
 
+/**
+ * "/Security//Logins/" → "Security/Logins": the tree splits on `/`, so an empty segment would
+ * hide the search. Two searches this makes equal are refused as duplicates, so nothing is lost.
+ */
+function normalizeFolder(folder: string): string {
+  return folder.split('/').filter((segment) => segment !== '').join('/');
+}
+
 export const savedSearchSchema = z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1, 'a saved search needs a name'), z.maxLength(MAX_SEARCH_NAME)),
-  /** Folder path in the tree, `/`-separated (e.g. "Security/Logins"). */
-  folder: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SEARCH_NAME))),
+  /** Folder path in the tree, `/`-separated (e.g. "Security/Logins"); stray slashes are dropped on read. */
+  folder: z.optional(z.string().check(z.trim(), z.overwrite(normalizeFolder), z.minLength(1, 'a folder needs a name; remove the "folder" key instead'), z.maxLength(MAX_SEARCH_NAME))),
   connection: z.string().check(z.trim(), z.minLength(1, 'name a connection id or "all"')),
   query: z.string(),
   columns: z.optional(z.array(z.enum(COLUMN_IDS)).check(z.minLength(1))),
@@ -49,7 +57,8 @@ export function parseSavedSearchFile(text: string): ParseResult {
   if (text.trim() === '') return { ok: true, file: { version: 1, searches: [] } };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Some editors on Windows save a byte order mark; JSON.parse refuses it.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { ok: false, message: `not valid JSON (${(error as Error).message}). Fix the file; Audit Lens will not overwrite it.` };
   }
@@ -66,11 +75,19 @@ export function serializeSavedSearchFile(file: SavedSearchFile): string {
   return `${JSON.stringify(savedSearchFileSchema.parse(file), null, 2)}\n`;
 }
 
-/** A name not yet used in the folder: "Name (copy)", "Name (copy 2)", … */
+/** A name not yet used in the folder: "Name (copy)", "Name (copy 2)", …, the name shortened so it fits. */
 export function uniqueName(name: string, folder: string | undefined, searches: readonly SavedSearch[]): string {
   const taken = new Set(searches.filter((s) => s.folder === folder).map((s) => s.name));
   if (!taken.has(name)) return name;
-  let candidate = `${name} (copy)`;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${name} (copy ${n})`;
+  const copy = (suffix: string) => `${shorten(name, MAX_SEARCH_NAME - suffix.length)}${suffix}`;
+  let candidate = copy(' (copy)');
+  for (let n = 2; taken.has(candidate); n++) candidate = copy(` (copy ${n})`);
   return candidate;
+}
+
+/** The first `max` UTF-16 units of `text`, never ending in half of a surrogate pair. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }

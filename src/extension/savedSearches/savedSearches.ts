@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
 import type { PanelSearch } from '../panel/types';
 import { ALL_CONNECTIONS, searchKey, uniqueName, type SavedSearch } from './savedSearchSchema';
@@ -57,12 +58,23 @@ export class SavedSearches {
     return this.add(ref.store, withoutDemoMark(this.find(ref)));
   }
 
-  /** Moves between workspace and user storage: added to the target first, so a failure loses nothing. */
+  /**
+   * Moves between workspace and user storage: added to the target first, so a failure loses
+   * nothing, and the source entry is removed only while it still holds the text that was moved.
+   */
   async move(ref: SearchRef): Promise<SearchRef> {
-    const search = withoutDemoMark(this.find(ref));
+    const source = this.stores[ref.store];
+    await source.reload(); // the file may have been edited since it was last read
+    const original = this.find(ref);
     const target: StoreKind = ref.store === 'workspace' ? 'user' : 'workspace';
-    const added = await this.add(target, search);
-    await this.remove(ref);
+    const added = await this.add(target, withoutDemoMark(original));
+    await source.update((list) => {
+      const current = list.find((s) => searchKey(s) === searchKey(ref));
+      if (current && !isDeepStrictEqual(current, original)) {
+        throw new Error(`"${ref.name}" changed while it was being moved, so both copies are kept: delete the one you do not want.`);
+      }
+      return list.filter((s) => s !== current);
+    });
     return added;
   }
 }

@@ -14,6 +14,8 @@ export interface SearchStore {
   readonly kind: StoreKind;
   readonly onDidChange: vscode.Event<void>;
   state(): StoreState;
+  /** Brings `state()` up to date with storage (it may lag behind edits made outside VS Code). */
+  reload(): Promise<void>;
   /** Applies a change to the list and persists it; refuses when the store is broken. */
   update(change: (searches: SavedSearch[]) => SavedSearch[]): Promise<void>;
 }

@@ -25,6 +25,9 @@ export class UserSearches extends Disposable implements SearchStore {
     return { kind: 'ok', searches: parsed.data.searches };
   }
 
+  /** `state()` reads storage on every call: nothing is cached to refresh. */
+  async reload(): Promise<void> {}
+
   async update(change: (searches: SavedSearch[]) => SavedSearch[]): Promise<void> {
     const current = this.state();
     if (current.kind !== 'ok') throw new Error(`Cannot change user saved searches: ${current.message}`);

@@ -2,7 +2,7 @@ import { rename } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import { Disposable } from '../util/disposable';
-import { parseSavedSearchFile, serializeSavedSearchFile, type SavedSearch } from './savedSearchSchema';
+import { parseSavedSearchFile, serializeSavedSearchFile, type SavedSearch, type SavedSearchFile } from './savedSearchSchema';
 import type { SearchStore, StoreState } from './searchStore';
 
 export const WORKSPACE_FILE = '.vscode/audit-lens.json';
@@ -52,7 +52,7 @@ export class WorkspaceSearchFile extends Disposable implements SearchStore {
 
   async reload(): Promise<void> {
     this.watch();
-    const next = await this.read();
+    const next = (await this.read()).state;
     // The watcher also hears our own writes, which were already reloaded: nothing to tell then.
     if (JSON.stringify(next) === JSON.stringify(this.current)) return;
     this.current = next;
@@ -72,13 +72,14 @@ export class WorkspaceSearchFile extends Disposable implements SearchStore {
   private async write(change: (searches: SavedSearch[]) => SavedSearch[]): Promise<void> {
     const uri = this.uri;
     if (!uri) throw new Error('Open a folder to keep saved searches in the workspace.');
-    const fresh = await this.read(); // never write over edits made since the last read
+    const { state: fresh, file } = await this.read(); // never write over edits made since the last read
     if (fresh.kind !== 'ok') {
       this.current = fresh;
       this.changed.fire();
       throw new Error(`${WORKSPACE_FILE} cannot be changed: ${fresh.message}`);
     }
-    const text = serializeSavedSearchFile({ version: 1, searches: change([...fresh.searches]) });
+    // Everything else the file holds (its `$schema`) is written back unchanged.
+    const text = serializeSavedSearchFile({ ...file, version: 1, searches: change([...fresh.searches]) });
     const folder = vscode.Uri.joinPath(uri, '..');
     await vscode.workspace.fs.createDirectory(folder);
     const temp = vscode.Uri.joinPath(folder, `.audit-lens.json.${process.pid}.${Date.now()}.tmp`);
@@ -92,22 +93,23 @@ export class WorkspaceSearchFile extends Disposable implements SearchStore {
     await this.reload();
   }
 
-  private async read(): Promise<StoreState> {
+  /** The file's state, and when it is valid the whole file (an absent file is an empty one). */
+  private async read(): Promise<{ state: StoreState; file?: SavedSearchFile }> {
     const uri = this.uri;
-    if (!uri) return { kind: 'unavailable', message: 'No folder is open.' };
+    if (!uri) return { state: { kind: 'unavailable', message: 'No folder is open.' } };
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { kind: 'ok', searches: [] };
-      return { kind: 'broken', message: `cannot be read (${(error as Error).message}).` };
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { state: { kind: 'ok', searches: [] } };
+      return { state: { kind: 'broken', message: `cannot be read (${(error as Error).message}).` } };
     }
     const parsed = parseSavedSearchFile(Buffer.from(bytes).toString('utf8'));
     if (!parsed.ok) {
       this.logger.warn(`${WORKSPACE_FILE}: ${parsed.message}`);
-      return { kind: 'broken', message: parsed.message };
+      return { state: { kind: 'broken', message: parsed.message } };
     }
-    return { kind: 'ok', searches: parsed.file.searches };
+    return { state: { kind: 'ok', searches: parsed.file.searches }, file: parsed.file };
   }
 
   /** Watches the file of the first workspace folder; a new watcher only when that folder changed. */

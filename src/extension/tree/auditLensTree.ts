@@ -6,7 +6,7 @@ import { WORKSPACE_FILE } from '../savedSearches/workspaceSearchFile';
 import type { SavedSearches } from '../savedSearches/savedSearches';
 import type { StoreKind } from '../savedSearches/searchStore';
 import { Disposable } from '../util/disposable';
-import { contextValueOf, folderChildren, rootGroups, type TreeNode } from './treeNodes';
+import { contextValueOf, folderChildren, rootGroups, searchItemId, type TreeNode } from './treeNodes';
 
 /** The "Audit Lens" view: connections, workspace and user saved searches, recent searches. */
 export class AuditLensTree extends Disposable implements vscode.TreeDataProvider<TreeNode> {
@@ -87,7 +87,7 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
       }
       case 'search': {
         const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
-        item.id = `search:${node.store}:${node.folder ?? ''}:${node.name}`;
+        item.id = searchItemId(node);
         item.contextValue = contextValueOf(node);
         item.iconPath = new vscode.ThemeIcon('search');
         item.description = node.search.query;

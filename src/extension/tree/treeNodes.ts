@@ -1,6 +1,6 @@
 import type { Connection } from '../../core/model';
 import type { ConnectionState } from '../connections/connectionStatus';
-import type { RecentSearch } from '../savedSearches/recentSearches';
+import type { RecentSearch } from '../savedSearches/recentList';
 import type { SavedSearch } from '../savedSearches/savedSearchSchema';
 import type { StoreKind } from '../savedSearches/searchStore';
 
@@ -47,6 +47,11 @@ export function contextValueOf(node: TreeNode): string {
     case 'recent': return 'search.recent';
     case 'message': return node.isError ? 'error' : 'message';
   }
+}
+
+/** The tree item id of a saved search: JSON, because folders and names may hold any character (`:` too). */
+export function searchItemId(node: Pick<Extract<TreeNode, { kind: 'search' }>, 'store' | 'folder' | 'name'>): string {
+  return JSON.stringify(['search', node.store, node.folder ?? null, node.name]);
 }
 
 /** The direct children of a folder path: sub-folders (by first segment) and searches. */

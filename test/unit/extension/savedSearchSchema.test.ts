@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import {
-  parseSavedSearchFile, serializeSavedSearchFile, uniqueName, type SavedSearch,
+  MAX_SEARCH_NAME, parseSavedSearchFile, serializeSavedSearchFile, uniqueName, type SavedSearch,
 } from '../../../src/extension/savedSearches/savedSearchSchema';
 import { folderChildren } from '../../../src/extension/tree/treeNodes';
 
@@ -55,5 +55,42 @@ describe('extension: saved-search file', () => {
     assert.deepStrictEqual(roots.map((n) => (n.kind === 'folder' ? `folder:${n.path}` : n.kind === 'search' ? n.name : n.kind)), ['folder:Ops', 'folder:Security', 'top']);
     const security = folderChildren('user', list, 'Security');
     assert.deepStrictEqual(security.map((n) => (n.kind === 'folder' ? `folder:${n.path}` : n.kind === 'search' ? n.name : n.kind)), ['folder:Security/Logins', 'one']);
+  });
+
+  it('reads a file that starts with a UTF-8 byte order mark, and writes without one', () => {
+    const file = { version: 1 as const, searches: [search('Failures', 'Security')] };
+    const parsed = parseSavedSearchFile(`\uFEFF${JSON.stringify(file)}`);
+    assert.deepStrictEqual(parsed, { ok: true, file });
+    assert.ok(!serializeSavedSearchFile(file).startsWith('\uFEFF'));
+  });
+
+  it('drops stray slashes from folders, so the tree can show the search', () => {
+    const parsed = parseSavedSearchFile(JSON.stringify({ version: 1, searches: [search('a', '/Security'), search('b', 'Security/'), search('c', 'Security//Logins')] }));
+    assert.ok(parsed.ok);
+    assert.deepStrictEqual(parsed.file.searches.map((s) => s.folder), ['Security', 'Security', 'Security/Logins']);
+    assert.deepStrictEqual(folderChildren('user', parsed.file.searches, 'Security').map((n) => (n.kind === 'folder' ? `folder:${n.path}` : n.kind === 'search' ? n.name : n.kind)), ['folder:Security/Logins', 'a', 'b']);
+  });
+
+  it('refuses, naming the entry, folders that become one another or nothing once slashes are dropped', () => {
+    const twice = parseSavedSearchFile(JSON.stringify({ version: 1, searches: [search('a', 'Security'), search('a', '/Security/')] }));
+    assert.ok(!twice.ok);
+    assert.match(twice.message, /^searches\.1\.name: "a" appears twice/);
+    const empty = parseSavedSearchFile(JSON.stringify({ version: 1, searches: [search('a', '//')] }));
+    assert.ok(!empty.ok);
+    assert.match(empty.message, /^searches\.0\.folder: a folder needs a name/);
+  });
+
+  it('shortens the name of a copy so it stays within the length limit', () => {
+    const long = 'n'.repeat(MAX_SEARCH_NAME);
+    const list = [search(long), search(`${'n'.repeat(MAX_SEARCH_NAME - 7)} (copy)`)];
+    const copy = uniqueName(long, undefined, list);
+    assert.strictEqual(copy, `${'n'.repeat(MAX_SEARCH_NAME - 9)} (copy 2)`);
+    assert.ok(parseSavedSearchFile(JSON.stringify({ version: 1, searches: [...list, search(copy)] })).ok);
+  });
+
+  it('never cuts a copy\'s name inside a character outside the BMP', () => {
+    const long = `${'n'.repeat(MAX_SEARCH_NAME - 8)}\u{1F600}${'n'.repeat(6)}`; // the emoji straddles the cut
+    const copy = uniqueName(long, undefined, [search(long)]);
+    assert.strictEqual(copy, `${'n'.repeat(MAX_SEARCH_NAME - 8)} (copy)`);
   });
 });
