@@ -229,7 +229,7 @@ describe('reliability row 10 in the workbench: hostile vendor markup', function 
     }
     await change.waitFor({ state: 'visible' });
     assertInert('the Perfecto detail pane', await traces(panel));
-    await change.getByRole('button', { name: 'Open in diff editor' }).click();
+    await change.getByRole('button', { name: /^Open .+ in diff editor$/ }).click();
     const diffEditor = page().locator('.editor-instance .monaco-diff-editor');
     await diffEditor.waitFor({ state: 'visible' });
     await page().locator('.tabs-container .tab.active', { hasText: `${p.img}role` }).waitFor({ state: 'visible' });

@@ -202,7 +202,7 @@ describe('newcomer walkthrough', function () {
     await shot('05a-change-diff', 'change-diff');
 
     const field = await panel.locator('.change-diff .diff-field-name').first().innerText();
-    await panel.locator('.change-diff .diff-row').first().getByRole('button', { name: 'Open in diff editor' }).click();
+    await panel.locator('.change-diff .diff-row').first().getByRole('button', { name: /^Open .+ in diff editor$/ }).click();
     const diffEditor = page().locator('.editor-instance .monaco-diff-editor');
     await diffEditor.waitFor({ state: 'visible' });
     await page().locator('.tabs-container .tab.active', { hasText: field }).waitFor({ state: 'visible' });

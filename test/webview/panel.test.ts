@@ -7,7 +7,7 @@ import { SearchRun } from '../../src/extension/panel/searchRun';
 import type { HostMessage } from '../../src/shared/protocol';
 import { buildEvent, buildEvents } from './eventBuilder';
 import { eventKey } from '../../src/shared/protocol';
-import { connectionRunMessages, launch, openPanel, RANGE, runMessages } from './harness';
+import { connectionRunMessages, launch, openPanel, RANGE, runMessages, status } from './harness';
 import type { ThemeKind } from './themes';
 
 const END = Date.parse(RANGE.to);
@@ -17,6 +17,13 @@ const shown = (panel: Awaited<ReturnType<typeof openPanel>>, rows: number) =>
   panel.page.waitForSelector(`[role=grid][aria-rowcount="${rows + 1}"] [role=row][aria-rowindex="2"]`, { timeout: 60_000 });
 const rowTexts = (panel: Awaited<ReturnType<typeof openPanel>>) =>
   panel.page.$$eval('[role=row][aria-rowindex]:not([aria-rowindex="1"])', (rows) => rows.map((r) => r.textContent ?? ''));
+/** Chooses an item of the toolbar's Export / copy menu with the mouse. */
+async function exportMenu(panel: Awaited<ReturnType<typeof openPanel>>, item: string) {
+  await panel.page.getByRole('button', { name: 'Export / copy…' }).click();
+  await panel.page.getByRole('menuitem', { name: item }).click();
+}
+const focused = (panel: Awaited<ReturnType<typeof openPanel>>) =>
+  panel.page.evaluate<string | null>("document.activeElement?.getAttribute('data-focus') ?? document.activeElement?.textContent?.trim() ?? null");
 
 describe('results panel in Chromium', function () {
   let browser: Browser;
@@ -44,6 +51,8 @@ describe('results panel in Chromium', function () {
     assert.ok(await panel.page.isVisible('text=end of range reached'));
     assert.equal(await panel.page.locator('.histogram rect.bar').count() > 10, true);
     assert.ok(await panel.page.isVisible('.sidebar >> text=alice@example.com'));
+    const lefts = await panel.page.evaluate<number[][]>("[...document.querySelectorAll('.table-header > *, [role=row][aria-rowindex=\"2\"] > *')].map((c) => c.getBoundingClientRect().left)");
+    assert.deepEqual(lefts.slice(lefts.length / 2), lefts.slice(0, lefts.length / 2), 'each header sits over its column');
     assert.deepEqual(panel.foreignRequests, []);
     await panel.page.close();
   });
@@ -169,7 +178,7 @@ describe('results panel in Chromium', function () {
     const jsonMarks = await panel.page.$$eval('.diff-row:nth-child(2) mark', (m) => m.map((x) => x.textContent));
     assert.deepEqual(jsonMarks, ['false', 'true']);
     assert.equal(await panel.page.locator('.diff-row:nth-child(2) tr').count(), 5, 'header + 4 JSON lines');
-    await panel.page.click('.diff-row:first-child >> text=Open in diff editor');
+    await panel.page.getByRole('button', { name: 'Open role in diff editor' }).click();
     const posted = await panel.posted();
     assert.deepEqual(posted.find((m) => m.type === 'openDiff'), { type: 'openDiff', requestId: 1, eventKey: eventKey('demo', 'chg'), field: 'role' });
     await panel.page.keyboard.press('Escape');
@@ -202,7 +211,7 @@ describe('results panel in Chromium', function () {
     const rows = await rowTexts(panel);
     assert.deepEqual(rows.map((row) => described.find((d) => row.includes(d))), described, 'both connections\' rows, newest first');
 
-    await panel.page.selectOption('.export-menu', 'copy:shown:json');
+    await exportMenu(panel, 'Copy shown rows as JSON');
     const keys = [eventKey(us.id, '42'), eventKey(eu.id, '42'), eventKey(us.id, odd), eventKey(eu.id, odd)];
     assert.deepEqual((await panel.posted()).find((m) => m.type === 'copyRows'), { type: 'copyRows', requestId: 1, eventKeys: keys, format: 'json' });
 
@@ -321,7 +330,7 @@ describe('results panel in Chromium', function () {
     await panel.page.waitForSelector('.chip.exclude >> text=Actor: alice@example.com');
     assert.ok((await rowTexts(panel)).every((r) => !r.includes('alice@example.com')));
 
-    await panel.page.selectOption('.export-menu', 'export:all:ndjson');
+    await exportMenu(panel, 'All events as NDJSON…');
     const posted = await panel.posted();
     assert.ok(posted.some((m) => m.type === 'run' && m.query === 'actor:bob since:1h'));
     const narrow = posted.find((m) => m.type === 'narrow');
@@ -334,6 +343,236 @@ describe('results panel in Chromium', function () {
     await panel.page.close();
   });
 
+  it('leaves keys on a focused column header to the header: Enter sorts, j, arrows and End move no selection', async () => {
+    const { panel } = await demoPanel(1400);
+    const page = panel.page;
+    await page.focus('[role=grid]');
+    await page.keyboard.press('j');
+    // The view state is saved after the render.
+    await page.waitForFunction(() => (globalThis as unknown as { __state?: { selectedKey: unknown } }).__state?.selectedKey);
+    const selectedKey = async () => (await panel.state() as { selectedKey: string | null }).selectedKey;
+    const before = await selectedKey();
+    assert.equal(before, eventKey('demo', 'e0'));
+    await page.focus('[role=columnheader]:has-text("Actor") button');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getAttribute('[role=columnheader]:has-text("Actor")', 'aria-sort'), 'ascending');
+    assert.equal(await page.locator('aside.detail').count(), 0, 'Enter on a header does not open the details');
+    for (const key of ['j', 'k', 'ArrowDown', 'End', 'Home']) await page.keyboard.press(key);
+    await page.waitForTimeout(300); // time for a moved selection to be saved
+    assert.equal(await selectedKey(), before);
+    assert.equal(await focused(panel), 'Actor');
+    await page.close();
+  });
+
+  it('opens Export / copy as a menu of buttons: arrows and Tab move without acting, Enter acts once, Escape returns focus', async () => {
+    const { panel } = await demoPanel(1400);
+    const page = panel.page;
+    const requests = async () => (await panel.posted()).filter((m) => m.type === 'export' || m.type === 'copyRows');
+    await page.getByRole('button', { name: 'Export / copy…' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[role=menu]');
+    assert.equal(await focused(panel), 'Loaded events as CSV…');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(panel), 'Loaded events as NDJSON…');
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/panel-export-menu.png', clip: { x: 900, y: 80, width: 500, height: 480 } });
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(panel), 'All events as CSV…');
+    assert.deepEqual(await requests(), [], 'moving through the menu asks the host for nothing');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('[role=menu]').count(), 0);
+    assert.equal(await focused(panel), 'Export / copy…');
+
+    await page.keyboard.press('Space');
+    await page.waitForSelector('[role=menu]');
+    await page.keyboard.press('ArrowUp'); // wraps to the last item
+    assert.equal(await focused(panel), 'Copy shown rows as CSV');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('[role=menu]').count(), 0);
+    assert.equal(await focused(panel), 'Export / copy…');
+    const [copy, ...rest] = await requests();
+    assert.deepEqual(rest, []);
+    assert.ok(copy.type === 'copyRows' && copy.format === 'csv' && copy.eventKeys.length === 900);
+
+    await page.getByRole('button', { name: 'Export / copy…' }).click();
+    await page.click('.histogram');
+    await page.waitForSelector('[role=menu]', { state: 'detached', timeout: 2_000 }); // a click outside closes the menu
+    await page.close();
+  });
+
+  it('keeps focus in the Columns popover on untick and move, returns it to the button on Escape, and closes on an outside click', async () => {
+    const { panel } = await demoPanel(1400);
+    const page = panel.page;
+    const headers = () => page.$$eval('[role=columnheader]', (h) => h.map((x) => x.textContent));
+    const popover = page.locator('ul.popover[aria-label=Columns]');
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await popover.waitFor();
+    await page.keyboard.press('Escape'); // focus still on the button
+    assert.equal(await popover.count(), 0);
+    assert.equal(await focused(panel), 'Columns');
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(panel), 'check-time');
+    await page.keyboard.press('Space');
+    assert.equal((await headers())[0], 'Vendor');
+    assert.equal(await focused(panel), 'check-time', 'the unticked box keeps focus');
+    assert.equal(await popover.count(), 1);
+    await page.focus('[data-focus=right-vendor]');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await headers()).slice(0, 2), ['Actor', 'Vendor']);
+    assert.equal(await focused(panel), 'right-vendor', 'the move button keeps focus');
+    await page.focus('[data-focus=left-vendor]');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(panel), 'left-vendor', 'focus stays on a move button that reached the end');
+    assert.equal(await page.getAttribute('[data-focus=left-vendor]', 'aria-disabled'), 'true');
+    await page.keyboard.press('Escape');
+    assert.equal(await popover.count(), 0);
+    assert.equal(await focused(panel), 'Columns');
+    assert.equal(await page.locator('aside.detail').count(), 0);
+
+    await page.keyboard.press('Enter');
+    await page.click('.histogram');
+    await popover.waitFor({ state: 'detached', timeout: 2_000 }); // a click outside closes the popover
+    await page.close();
+  });
+
+  it('shows bidi controls in vendor text as visible markers in the table, sidebar, chips and details, filtering by the real value', async () => {
+    const spoof = 'admin\u202Emoc.elpmaxe@bob';
+    const marked = 'admin\u2039U+202E\u203Amoc.elpmaxe@bob';
+    const long = `${'x'.repeat(280)}@example.com`;
+    const panel = await openPanel(browser, { width: 1000 });
+    const page = panel.page;
+    await panel.send(...runMessages([
+      buildEvent({ id: 'bidi', time: '2025-12-04T11:30:00.000Z', actor: { id: 'u1', name: spoof, type: 'user', role: null },
+        description: 'left\u2067right\u2069 \u200Fmark', changes: [{ field: 'role', old: 'viewer', new: 'admin' }], raw: { user: spoof } }),
+      buildEvent({ id: 'long', time: '2025-12-04T11:20:00.000Z', actor: { id: 'u2', name: long, type: 'user', role: null } }),
+    ]));
+    await shown(panel, 2);
+    const rows = await rowTexts(panel);
+    assert.ok(rows[0].includes(marked) && rows[0].includes('left\u2039U+2067\u203Aright\u2039U+2069\u203A \u2039U+200F\u203Amark'), rows[0]);
+    assert.equal(await page.getAttribute('[role=row][aria-rowindex="2"] .cell-actor', 'dir'), 'auto');
+    assert.ok((await page.$$eval('.sidebar .facet-label', (l) => l.map((x) => x.textContent))).includes(marked));
+    await page.focus('[role=grid]');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    const detail = (await page.textContent('aside.detail'))!;
+    assert.ok(detail.includes(`Actor${marked}`) && detail.includes(`user: ${JSON.stringify(marked)}`), detail);
+    assert.ok(!/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/.test((await page.textContent('body'))!), 'no bidi control reaches the page');
+    assert.equal(await page.locator('[role=tree], [role=treeitem], [role=group]').count(), 0, 'the raw record is plain details/summary');
+    assert.ok(await page.locator('.json-tree details > summary').count() > 0);
+
+    await page.click(`.sidebar .facet-value:has-text("${marked}") .facet-include`);
+    assert.equal(await page.textContent('.chip-label'), `Actor: ${marked}`);
+    assert.deepEqual((await panel.state() as { filters: unknown[] }).filters, [{ field: 'actor', value: spoof, exclude: false }]);
+    assert.equal((await rowTexts(panel)).length, 1);
+    await page.click('.chip button');
+
+    await page.click(`.sidebar .facet-value:has-text("${long.slice(0, 40)}") .facet-include`);
+    const chip = page.locator('.chip-label');
+    assert.equal(await chip.getAttribute('title'), `Actor: ${long}`);
+    assert.ok(await chip.evaluate((el) => el.scrollWidth > el.clientWidth), 'the long value is cut with an ellipsis');
+    const remove = (await page.locator('.chip button').boundingBox())!;
+    assert.ok(remove.x + remove.width <= 1000, `the chip's remove button is on screen (right edge ${remove.x + remove.width})`);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/panel-bidi-chip.png', clip: { x: 0, y: 0, width: 1000, height: 320 } });
+    await page.close();
+  });
+
+  it('names each diff button by its field and tells the timeline\'s keyboard alternative', async () => {
+    const panel = await openPanel(browser);
+    await panel.send(...runMessages(demo()));
+    await shown(panel, 900);
+    assert.match((await panel.page.getAttribute('.histogram svg', 'aria-label'))!, /from: and to: in the query/);
+    await panel.page.focus('[role=grid]');
+    await panel.page.keyboard.press('j');
+    await panel.page.keyboard.press('d');
+    await panel.page.getByRole('button', { name: 'Open role in diff editor' }).click();
+    assert.deepEqual((await panel.posted()).find((m) => m.type === 'openDiff'), { type: 'openDiff', requestId: 1, eventKey: eventKey('demo', 'e0'), field: 'role' });
+    await panel.page.close();
+  });
+
+  it('decides t by Shift, not by case (Caps Lock), and says when an event has no trace id', async () => {
+    const panel = await openPanel(browser);
+    const page = panel.page;
+    await panel.send(...runMessages([
+      buildEvent({ id: 'traced', time: '2025-12-04T11:30:00.000Z', traceId: 'trace-a' }),
+      buildEvent({ id: 'plain', time: '2025-12-04T11:20:00.000Z', traceId: null }),
+    ]));
+    await shown(panel, 2);
+    const searches = async () => (await panel.posted()).filter((m) => m.type === 'searchTraceId');
+    await page.focus('[role=grid]');
+    await page.keyboard.press('j');
+    await page.keyboard.press('T'); // what Caps Lock sends: 'T' without Shift
+    await page.waitForSelector('.chip >> text=Trace id: trace-a');
+    assert.deepEqual(await searches(), [], 'Caps Lock t filters; it does not search every vendor');
+    await page.keyboard.press('Shift+T');
+    assert.deepEqual(await searches(), [{ type: 'searchTraceId', traceId: 'trace-a' }]);
+    await page.click('.chip button');
+    await page.focus('[role=grid]');
+    await page.keyboard.press('j');
+    await page.keyboard.press('t');
+    await page.waitForSelector('.toast >> text=This event has no trace id.');
+    assert.equal(await page.locator('.chip').count(), 0);
+    await page.close();
+  });
+
+  it('announces status phases and an occasional count, not every page, from a live region without buttons', async () => {
+    const panel = await openPanel(browser);
+    const page = panel.page;
+    const events = demo();
+    await panel.send(...runMessages(events.slice(0, 100), 1, { phase: 'running', more: true, complete: false, total: 900 }));
+    await shown(panel, 100);
+    const live = page.locator('.status-line [role=status]');
+    await live.filter({ hasText: 'Fetching events.' }).waitFor();
+    await page.evaluate(`{
+      window.__announced = 0;
+      new MutationObserver((records) => { window.__announced += records.length; })
+        .observe(document.querySelector('.status-line [role=status]'), { childList: true, characterData: true, subtree: true });
+    }`);
+    const running = (loaded: number): HostMessage => ({ type: 'status', runId: 1, status: { ...status(loaded, { total: 900 }), phase: 'running', more: true, complete: false } });
+    for (let loaded = 110; loaded <= 600; loaded += 10) await panel.send(running(loaded));
+    await page.waitForSelector('text=600 of 900 events loaded');
+    assert.equal(await page.evaluate('window.__announced'), 0, 'fifty pages, no announcement');
+    assert.equal(await live.locator('button').count(), 0);
+    assert.ok(await page.getByRole('button', { name: 'Cancel' }).isVisible());
+    await panel.send({ type: 'status', runId: 1, status: status(900) });
+    await live.filter({ hasText: 'Finished: 900 events loaded.' }).waitFor();
+    assert.equal(await page.evaluate('window.__announced'), 1);
+    await page.close();
+  });
+
+  for (const theme of ['light', 'dark', 'high-contrast'] as ThemeKind[]) {
+    it(`shows focus on the pressed sidebar toggle and the exclude buttons, and readable badges on the selection (${theme})`, async () => {
+      const panel = await openPanel(browser, { theme });
+      const page = panel.page;
+      await panel.send(...runMessages(demo()));
+      await shown(panel, 900);
+      mkdirSync('test-results', { recursive: true });
+      await page.focus('[role=grid]');
+      await page.keyboard.press('j');
+      const colours = await page.evaluate<string[]>("[...document.querySelectorAll('.row.selected, .row.selected .vendor, .row.selected .status')].map((el) => getComputedStyle(el).color)");
+      assert.equal(colours.length, 3);
+      assert.ok(colours.every((c) => c === colours[0]), `badges take the selection's foreground: ${colours.join(' ')}`);
+      await page.screenshot({ path: `test-results/panel-selection-${theme}.png`, clip: { x: 0, y: 120, width: 1400, height: 200 } });
+
+      const focusBorder = { light: 'rgb(0, 144, 241)', dark: 'rgb(0, 127, 212)', 'high-contrast': 'rgb(243, 133, 24)' }[theme];
+      await page.focus('.filter-input');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await page.evaluate("document.activeElement?.getAttribute('aria-pressed')"), 'true');
+      assert.equal(await page.evaluate('getComputedStyle(document.activeElement).outlineColor'), focusBorder);
+      await page.screenshot({ path: `test-results/panel-toggle-focus-${theme}.png`, clip: { x: 0, y: 80, width: 700, height: 200 } });
+
+      const opacity = () => page.evaluate("getComputedStyle(document.querySelectorAll('.facet-exclude')[1]).opacity");
+      assert.equal(await opacity(), '0');
+      await page.locator('.facet-exclude').nth(1).focus();
+      assert.equal(await opacity(), '1');
+      await page.screenshot({ path: `test-results/panel-exclude-focus-${theme}.png`, clip: { x: 0, y: 100, width: 400, height: 300 } });
+      await page.close();
+    });
+  }
+
   for (const theme of ['light', 'dark', 'high-contrast'] as ThemeKind[]) {
     it(`takes a screenshot in the ${theme} theme`, async () => {
       const panel = await openPanel(browser, { theme });
@@ -341,7 +580,6 @@ describe('results panel in Chromium', function () {
       events[2] = { ...events[2], changes: [{ field: 'role', old: 'read only viewer', new: 'read write viewer' }, { field: 'settings', old: { mfa: false, theme: 'light' }, new: { mfa: true, theme: 'light' } }] };
       await panel.send(...runMessages(events, 1, { warnings: 2, localFilters: ['text'] }));
       await shown(panel, 900);
-    await shown(panel, 900);
       await panel.page.focus('[role=grid]');
       for (let i = 0; i < 3; i++) await panel.page.keyboard.press('j');
       await panel.page.keyboard.press('d');

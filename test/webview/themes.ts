@@ -27,7 +27,8 @@ export const THEMES: Record<ThemeKind, Record<string, string>> = {
     'diffEditor-insertedLineBackground': 'rgba(155, 185, 85, 0.2)', 'diffEditor-removedLineBackground': 'rgba(255, 0, 0, 0.1)',
     'tree-indentGuidesStroke': '#a9a9a9', 'symbolIcon-propertyForeground': '#652d90', 'debugTokenExpression-string': '#a31515',
     'debugTokenExpression-number': '#098658', 'debugTokenExpression-boolean': '#0000ff', 'notifications-background': '#f3f3f3',
-    'notifications-foreground': '#616161',
+    'notifications-foreground': '#616161', 'inputOption-activeBackground': 'rgba(0, 144, 241, 0.2)',
+    'inputOption-activeForeground': '#000000', 'inputOption-activeBorder': '#007acc',
   },
   dark: {
     ...COMMON,
@@ -47,7 +48,8 @@ export const THEMES: Record<ThemeKind, Record<string, string>> = {
     'diffEditor-insertedLineBackground': 'rgba(155, 185, 85, 0.2)', 'diffEditor-removedLineBackground': 'rgba(255, 0, 0, 0.2)',
     'tree-indentGuidesStroke': '#585858', 'symbolIcon-propertyForeground': '#b180d7', 'debugTokenExpression-string': '#ce9178',
     'debugTokenExpression-number': '#b5cea8', 'debugTokenExpression-boolean': '#4e94ce', 'notifications-background': '#252526',
-    'notifications-foreground': '#cccccc',
+    'notifications-foreground': '#cccccc', 'inputOption-activeBackground': 'rgba(0, 127, 212, 0.4)',
+    'inputOption-activeForeground': '#ffffff', 'inputOption-activeBorder': '#007acc',
   },
   'high-contrast': {
     ...COMMON,
@@ -66,6 +68,7 @@ export const THEMES: Record<ThemeKind, Record<string, string>> = {
     'diffEditor-insertedTextBorder': '#33ff2e', 'diffEditor-removedTextBorder': '#ff008f', 'tree-indentGuidesStroke': '#a9a9a9',
     'symbolIcon-propertyForeground': '#ffffff', 'debugTokenExpression-string': '#f48771', 'debugTokenExpression-number': '#b5cea8',
     'debugTokenExpression-boolean': '#75bdfe', 'notifications-background': '#000000', 'notifications-foreground': '#ffffff',
-    'notifications-border': '#6fc3df',
+    'notifications-border': '#6fc3df', 'inputOption-activeBackground': 'transparent',
+    'inputOption-activeForeground': '#ffffff', 'inputOption-activeBorder': '#6fc3df',
   },
 };

@@ -165,22 +165,30 @@ export function App() {
   };
 
   const onGridKey = (e: KeyboardEvent) => {
+    // Keys on a header button (or any control inside the grid) are that control's, not the grid's.
+    if (e.target !== e.currentTarget) return;
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const last = rows.length - 1;
     const at = selectedIndex;
+    // Letters by key, not case: with Caps Lock on, `t` arrives as 'T' without Shift.
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
     const moves: Record<string, () => number> = {
       ArrowDown: () => Math.min(last, at + 1), j: () => Math.min(last, at + 1),
       ArrowUp: () => Math.max(0, at - 1), k: () => Math.max(0, at - 1),
       PageDown: () => Math.min(last, at + PAGE_ROWS), PageUp: () => Math.max(0, at - PAGE_ROWS),
       Home: () => 0, End: () => last,
     };
-    const move = moves[e.key];
+    const move = moves[key];
     if (move) { e.preventDefault(); select(move()); return; }
     if (!selected) return;
-    if (e.key === 'Enter') { e.preventDefault(); update({ detailOpen: true }); }
-    else if (e.key === 'd') { e.preventDefault(); showChanges(); }
-    else if (e.key === 't' && selected.traceId) { e.preventDefault(); filter('traceId', selected.traceId, false); }
-    else if (e.key === 'T' && selected.traceId) { e.preventDefault(); post({ type: 'searchTraceId', traceId: selected.traceId }); }
+    if (key === 'Enter') { e.preventDefault(); update({ detailOpen: true }); }
+    else if (key === 'd') { e.preventDefault(); showChanges(); }
+    else if (key === 't') {
+      e.preventDefault();
+      if (!selected.traceId) setToast('This event has no trace id.');
+      else if (e.shiftKey) post({ type: 'searchTraceId', traceId: selected.traceId });
+      else filter('traceId', selected.traceId, false);
+    }
   };
 
   useEffect(() => {

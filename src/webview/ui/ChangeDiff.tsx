@@ -1,5 +1,6 @@
 /** One row per changed field: old and new side by side with word-level highlights. */
 import type { AuditEvent } from '../../core/model';
+import { showBidiControls } from '../model/bidi';
 import type { DiffCell, DiffRow } from '../model/diffRows';
 import { diffRows } from '../model/diffRows';
 import { Icon } from './icons';
@@ -22,13 +23,13 @@ export function ChangeDiff(props: { event: AuditEvent; onOpenDiff(field: string)
   if (rows.length === 0) return <p class="muted">{noChangesNote(props.event)}</p>;
   return (
     <div class="change-diff">
-      {rows.map((row, i) => (
-        <section key={`${i}:${row.field}`} class="diff-row" aria-label={`Change of ${row.field}`}>
+      {rows.map((row, i) => { const field = showBidiControls(row.field); return (
+        <section key={`${i}:${row.field}`} class="diff-row" aria-label={`Change of ${field}`}>
           <header class="diff-field">
-            <span class="diff-field-name">{row.field}</span>
+            <span class="diff-field-name" dir="auto">{field}</span>
             {MODE_NOTE[row.mode] && <span class="muted diff-note">{MODE_NOTE[row.mode]}</span>}
             <span class="spacer" />
-            <button type="button" class="link-button" onClick={() => props.onOpenDiff(row.field)}>
+            <button type="button" class="link-button" aria-label={`Open ${field} in diff editor`} onClick={() => props.onOpenDiff(row.field)}>
               <Icon name="diff" /> Open in diff editor
             </button>
           </header>
@@ -46,7 +47,7 @@ export function ChangeDiff(props: { event: AuditEvent; onOpenDiff(field: string)
             </tbody>
           </table>
         </section>
-      ))}
+      ); })}
     </div>
   );
 }
@@ -55,7 +56,7 @@ function DiffSide({ cell, empty }: { cell: DiffCell | null; empty: string }) {
   if (!cell) return <td class="diff-cell diff-empty">{empty}</td>;
   return (
     <td class={`diff-cell diff-${cell.kind}`}>
-      {cell.segments.map((s, i) => (s.changed ? <mark key={i} class={`diff-mark-${cell.kind}`}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+      {cell.segments.map((s, i) => (s.changed ? <mark key={i} class={`diff-mark-${cell.kind}`}>{showBidiControls(s.text)}</mark> : <span key={i}>{showBidiControls(s.text)}</span>))}
     </td>
   );
 }

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { AuditEvent } from '../../core/model';
 import type { FacetField } from '../../shared/viewState';
+import { showBidiControls as shown } from '../model/bidi';
 import { formatTime, resourceLabel } from '../model/fields';
 import { ChangeDiff } from './ChangeDiff';
 import { Icon, StatusBadge, VendorBadge } from './icons';
@@ -23,7 +24,7 @@ export function DetailPane({ event, actions }: { event: AuditEvent; actions: Det
   return (
     <aside class="detail" aria-label="Event details">
       <div class="detail-toolbar">
-        <h2 class="detail-title">{event.action || 'Event'}</h2>
+        <h2 class="detail-title" dir="auto">{shown(event.action) || 'Event'}</h2>
         <span class="spacer" />
         <button type="button" class="icon-button" title="Copy as cURL (credential replaced by a placeholder)" aria-label="Copy as cURL" onClick={actions.copyCurl}><Icon name="terminal" /></button>
         <button type="button" class="icon-button" title="Open raw JSON in an editor" aria-label="Open raw JSON" onClick={actions.openRaw}><Icon name="json" /></button>
@@ -32,20 +33,20 @@ export function DetailPane({ event, actions }: { event: AuditEvent; actions: Det
       <dl class="fields">
         <Field name="Time">{formatTime(event.time)} UTC</Field>
         <Field name="Vendor"><VendorBadge vendor={event.vendor} /></Field>
-        <Field name="Event id"><code>{event.id}</code></Field>
+        <Field name="Event id"><code dir="auto">{shown(event.id)}</code></Field>
         <Field name="Action"><Pivot label={event.action} onClick={() => actions.pivot('action', event.action)} /></Field>
         <Field name="Actor">
           {actor ? <Pivot label={actor} onClick={() => actions.pivot('actor', actor)} /> : '—'}
-          {event.actor.id && event.actor.id !== actor && <span class="muted"> {event.actor.id}</span>}
-          {event.actor.type && <span class="muted"> · {event.actor.type}</span>}
-          {event.actor.role && <span class="muted"> · {event.actor.role}</span>}
+          {event.actor.id && event.actor.id !== actor && <span class="muted" dir="auto"> {shown(event.actor.id)}</span>}
+          {event.actor.type && <span class="muted" dir="auto"> · {shown(event.actor.type)}</span>}
+          {event.actor.role && <span class="muted" dir="auto"> · {shown(event.actor.role)}</span>}
         </Field>
         <Field name="Resource">
           {resource ? <Pivot label={resource} onClick={() => actions.pivot('resource', resource)} /> : '—'}
-          {event.resource.id && event.resource.name && <span class="muted"> {event.resource.id}</span>}
+          {event.resource.id && event.resource.name && <span class="muted" dir="auto"> {shown(event.resource.id)}</span>}
         </Field>
         <Field name="Status"><StatusBadge status={event.status} /></Field>
-        <Field name="Description"><span class="description">{event.description ?? '—'}</span></Field>
+        <Field name="Description"><span class="description" dir="auto">{shown(event.description ?? '—')}</span></Field>
         <Field name="Trace id">
           {event.traceId ? (
             <>
@@ -80,5 +81,6 @@ function Field({ name, children }: { name: string; children: ComponentChildren }
 }
 
 function Pivot({ label, onClick }: { label: string; onClick(): void }) {
-  return <button type="button" class="pivot" title={`Filter by ${label}`} onClick={onClick}>{label}</button>;
+  const text = shown(label);
+  return <button type="button" class="pivot" dir="auto" title={`Filter by ${text}`} onClick={onClick}>{text}</button>;
 }

@@ -63,11 +63,14 @@ export function StatusLine(props: {
   onFetchAll(): void;
 }) {
   const s = props.status;
-  if (!s) return <div class="status-line" role="status">Waiting for results…</div>;
+  const announcement = <StatusAnnouncer status={s} />;
+  // First in both forms, so the live region stays mounted (and keeps its state) as the line changes.
+  if (!s) return <div class="status-line">{announcement}Waiting for results…</div>;
   const total = s.total === null ? '' : ` of ${s.total.toLocaleString('en-US')}`;
   const fetching = s.phase === 'running';
   return (
-    <div class="status-line" role="status" aria-live="polite">
+    <div class="status-line">
+      {announcement}
       {fetching && <span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true" />}
       <span class="status-count">{s.loaded.toLocaleString('en-US')}{total} events loaded</span>
       {props.visible !== s.loaded && <span>· {props.visible.toLocaleString('en-US')} shown</span>}
@@ -86,6 +89,49 @@ export function StatusLine(props: {
       {!fetching && s.more && <button type="button" class="button secondary" onClick={props.onFetchAll}>Fetch all</button>}
     </div>
   );
+}
+
+/** While fetching, the loaded count is announced at most this often; phase changes are announced at once. */
+const COUNT_ANNOUNCE_MS = 10_000;
+
+function phaseSentence(s: RunStatus): string {
+  const loaded = `${s.loaded.toLocaleString('en-US')} events loaded`;
+  switch (s.phase) {
+    case 'running': return 'Fetching events.';
+    case 'paused': return `Paused: ${loaded}${s.more ? ', more available' : ''}.`;
+    case 'done': return `Finished: ${loaded}.`;
+    case 'cancelled': return `Cancelled: ${loaded}.`;
+    case 'failed': return `Failed: ${loaded}.${s.errors.map((e) => ` ${e.connection}: ${e.message}`).join('')}`;
+  }
+}
+
+/**
+ * The screen-reader view of the status: the visible line changes on every page (a Fetch all of
+ * 100,000 events is a thousand pages), so only phase changes and an occasional count are spoken.
+ */
+function StatusAnnouncer({ status }: { status: RunStatus | null }) {
+  const [message, setMessage] = useState('');
+  const phase = useRef<RunStatus['phase'] | null>(null);
+  const latest = useRef(status);
+  latest.current = status;
+  const countTimer = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!status) { phase.current = null; return; }
+    if (status.phase !== phase.current) {
+      phase.current = status.phase;
+      window.clearTimeout(countTimer.current);
+      countTimer.current = undefined;
+      setMessage(phaseSentence(status));
+    } else if (status.phase === 'running' && countTimer.current === undefined) {
+      countTimer.current = window.setTimeout(() => {
+        countTimer.current = undefined;
+        const now = latest.current;
+        if (now?.phase === 'running') setMessage(`${now.loaded.toLocaleString('en-US')} events loaded so far.`);
+      }, COUNT_ANNOUNCE_MS);
+    }
+  }, [status]);
+  useEffect(() => () => window.clearTimeout(countTimer.current), []);
+  return <span class="visually-hidden" role="status">{message}</span>;
 }
 
 /** One notice shows in the line; several fold into one expandable line so the table keeps its place. */

@@ -28,7 +28,7 @@ export function Histogram(props: { bins: readonly Bin[]; range: { from: number; 
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Timeline: ${total} events in ${bins.length} intervals. Drag across it to narrow the time range.`}
+        aria-label={`Timeline: ${total} events in ${bins.length} intervals. Drag across it to narrow the time range, or type from: and to: in the query to narrow it by keyboard.`}
         onPointerDown={(e) => { svg.current!.setPointerCapture(e.pointerId); const f = fraction(e.clientX); setDrag({ a: f, b: f }); }}
         onPointerMove={(e) => { if (drag) setDrag({ a: drag.a, b: fraction(e.clientX) }); }}
         onPointerUp={() => {

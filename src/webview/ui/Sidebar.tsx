@@ -1,5 +1,6 @@
 /** Field sidebar: top values per field; click includes, Alt-click (or −) excludes. */
 import type { FacetField, LocalFilter } from '../../shared/viewState';
+import { showBidiControls } from '../model/bidi';
 import type { Facet } from '../model/facets';
 import { FACET_LABELS } from '../model/fields';
 import { Icon } from './icons';
@@ -11,23 +12,23 @@ export function Sidebar(props: { facets: readonly Facet[]; shown: number; onFilt
         <section key={facet.field} class="facet">
           <h3 class="facet-title">{FACET_LABELS[facet.field]} <span class="muted">{facet.distinct}</span></h3>
           <ul class="facet-values">
-            {facet.top.map((v) => (
+            {facet.top.map((v) => { const shown = showBidiControls(v.value); return (
               <li key={v.value} class="facet-value">
                 <button
                   type="button"
                   class="facet-include"
-                  title={`Show only ${v.value} (Alt-click to exclude)`}
+                  title={`Show only ${shown} (Alt-click to exclude)`}
                   onClick={(e) => props.onFilter(facet.field, v.value, e.altKey)}
                 >
                   <span class="facet-bar" style={{ width: `${props.shown ? (v.count / props.shown) * 100 : 0}%` }} />
-                  <span class="facet-label">{v.value}</span>
+                  <span class="facet-label" dir="auto">{shown}</span>
                   <span class="facet-count">{v.count}</span>
                 </button>
-                <button type="button" class="icon-button facet-exclude" aria-label={`Exclude ${v.value}`} title="Exclude" onClick={() => props.onFilter(facet.field, v.value, true)}>
+                <button type="button" class="icon-button facet-exclude" aria-label={`Exclude ${shown}`} title="Exclude" onClick={() => props.onFilter(facet.field, v.value, true)}>
                   <Icon name="remove" />
                 </button>
               </li>
-            ))}
+            ); })}
           </ul>
         </section>
       ))}
@@ -39,14 +40,17 @@ export function FilterChips(props: { filters: readonly LocalFilter[]; onRemove(f
   if (props.filters.length === 0) return null;
   return (
     <ul class="chips" aria-label="Local filters">
-      {props.filters.map((f) => (
+      {props.filters.map((f) => {
+        const label = `${f.exclude ? 'not ' : ''}${FACET_LABELS[f.field]}: ${showBidiControls(f.value)}`;
+        return (
         <li key={`${f.field}:${f.value}:${f.exclude}`} class={f.exclude ? 'chip exclude' : 'chip'}>
-          <span>{f.exclude ? 'not ' : ''}{FACET_LABELS[f.field]}: {f.value}</span>
-          <button type="button" class="icon-button" aria-label={`Remove filter ${FACET_LABELS[f.field]} ${f.value}`} onClick={() => props.onRemove(f)}>
+          <span class="chip-label" dir="auto" title={label}>{label}</span>
+          <button type="button" class="icon-button" aria-label={`Remove filter ${label}`} onClick={() => props.onRemove(f)}>
             <Icon name="close" />
           </button>
         </li>
-      ))}
+        );
+      })}
     </ul>
   );
 }

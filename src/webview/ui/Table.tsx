@@ -3,6 +3,7 @@ import { Component } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { AuditEvent } from '../../core/model';
 import type { ColumnId, ViewState } from '../../shared/viewState';
+import { showBidiControls } from '../model/bidi';
 import { cellText, COLUMN_LABELS } from '../model/fields';
 import { StatusBadge, VendorBadge } from './icons';
 import { useRowVirtualizer } from './useVirtualizer';
@@ -145,6 +146,6 @@ class Row extends Component<RowProps> {
 function cell(event: AuditEvent, column: ColumnId) {
   if (column === 'status') return <div key={column} role="gridcell" class="cell"><StatusBadge status={event.status} /></div>;
   if (column === 'vendor') return <div key={column} role="gridcell" class="cell"><VendorBadge vendor={event.vendor} /></div>;
-  const text = cellText(event, column);
-  return <div key={column} role="gridcell" class={`cell cell-${column}`} title={text.length > 40 ? text : undefined}>{text}</div>;
+  const text = showBidiControls(cellText(event, column));
+  return <div key={column} role="gridcell" class={`cell cell-${column}`} dir="auto" title={text.length > 40 ? text : undefined}>{text}</div>;
 }
