@@ -57,6 +57,19 @@ describe('results panel in Chromium', function () {
     await panel.page.close();
   });
 
+  it('says plainly when a search found nothing: the grid describes itself, no empty timeline or facet headings', async () => {
+    const panel = await openPanel(browser);
+    await panel.send(...runMessages([]));
+    await panel.page.waitForSelector('text=0 events loaded');
+    assert.equal(await panel.page.getAttribute('[role=grid]', 'aria-describedby'), 'table-empty');
+    assert.equal(await panel.page.textContent('#table-empty'), 'No events to show.');
+    assert.equal(await panel.page.locator('.histogram rect.bar').count(), 0);
+    assert.equal((await panel.page.textContent('.histogram'))?.trim(), 'No events to draw in this range.');
+    assert.equal(await panel.page.locator('.sidebar .facet').count(), 0);
+    assert.equal((await panel.page.textContent('.sidebar'))?.trim(), 'No values to count yet.');
+    await panel.page.close();
+  });
+
   it('moves the selection with the keyboard, opens and closes details, pivots and persists state', async () => {
     const panel = await openPanel(browser);
     await panel.send(...runMessages(demo()));

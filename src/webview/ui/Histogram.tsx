@@ -21,6 +21,7 @@ export function Histogram(props: { bins: readonly Bin[]; range: { from: number; 
   // Fractions are over the drawn bins, which start at a round boundary before the range.
   const drawn = { from: bins[0].start, to: bins[bins.length - 1].end };
   const total = bins.reduce((n, b) => n + b.count, 0);
+  if (total === 0) return <div class="histogram empty-histogram">No events to draw in this range.</div>;
   return (
     <div class="histogram">
       <svg

@@ -6,9 +6,12 @@ import { FACET_LABELS } from '../model/fields';
 import { Icon } from './icons';
 
 export function Sidebar(props: { facets: readonly Facet[]; shown: number; onFilter(field: FacetField, value: string, exclude: boolean): void }) {
+  // A field without values (no trace ids in this search, or nothing loaded yet) is only a heading with 0.
+  const counted = props.facets.filter((facet) => facet.distinct > 0);
   return (
     <nav id="field-sidebar" class="sidebar" aria-label="Fields">
-      {props.facets.map((facet) => (
+      {counted.length === 0 && <p class="muted facet-empty">No values to count yet.</p>}
+      {counted.map((facet) => (
         <section key={facet.field} class="facet">
           <h3 class="facet-title">{FACET_LABELS[facet.field]} <span class="muted">{facet.distinct}</span></h3>
           <ul class="facet-values">

@@ -66,6 +66,7 @@ export function Table(props: TableProps) {
       ref={(el) => { scroller.current = el; props.gridRef.current = el; }}
       role="grid"
       aria-label="Audit events"
+      aria-describedby={props.rows.length === 0 ? 'table-empty' : undefined}
       aria-rowcount={props.rows.length + 1}
       aria-colcount={props.columns.length}
       aria-activedescendant={active}
@@ -78,7 +79,7 @@ export function Table(props: TableProps) {
       <div class="table-body" role="rowgroup" style={{ height: `${virtualizer.totalSize}px` }} onClick={onClick} onDblClick={onDblClick}>
         {rows}
       </div>
-      {props.rows.length === 0 && <div class="empty">No events to show.</div>}
+      {props.rows.length === 0 && <div id="table-empty" class="empty">No events to show.</div>}
     </div>
   );
 }
