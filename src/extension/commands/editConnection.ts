@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Connection } from '../../core/model';
 import { originOf } from '../../core/search/requestBuilder';
 import { getAdapter } from '../../core/vendors/registry';
+import { connectionToSameTenant } from '../connections/sameTenant';
 import { accountIdProblem, VENDOR_SETUP } from '../connections/vendorFields';
 import type { Services } from '../services';
 import { connectionFromArg } from './args';
@@ -41,6 +42,12 @@ export class EditConnectionCommand implements Command {
     const updated: Connection = { ...unchanged, label: label.trim(), baseUrl: setup.baseUrl(address), ...(accountId?.trim() ? { accountId: accountId.trim() } : {}) };
     const invalid = getAdapter(updated.vendor).validateConnection(updated);
     if (invalid) throw new Error(invalid);
+    const twin = connectionToSameTenant(updated, connections.all().filter((c) => c.id !== connection.id));
+    if (twin && !await prompts.current.confirm(
+      `"${twin.label}" already connects to this ${setup.label} tenant. Point ${updated.label} at it too?`,
+      'Save Anyway',
+      'A search across both shows each of its events twice.',
+    )) return false;
     await connections.upsert(updated);
     if (originOf(updated.baseUrl) !== originOf(connection.baseUrl)) {
       const choice = await prompts.current.offer(

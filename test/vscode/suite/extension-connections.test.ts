@@ -226,6 +226,28 @@ describe('extension: connections and SecretStorage', () => {
     }
   });
 
+  it('asks before pointing a connection at a tenant another connection reads, and leaves it as it was when declined', async () => {
+    const { services } = await api();
+    const existing = vscode.workspace.getConfiguration('auditLens').get<unknown[]>('connections') ?? [];
+    const first = { id: 'zluri-a', label: 'Zluri A', vendor: 'zluri', baseUrl: emulator.baseUrl('zluri') };
+    const second = { id: 'zluri-b', label: 'Zluri B', vendor: 'zluri', baseUrl: other.baseUrl('zluri') };
+    try {
+      await setUserConnections([first, second]);
+      await waitFor('both connections', () => services.connections.get('zluri-b'));
+      let asked = '';
+      const edited = await withPrompts([{ confirm: false }], async (prompts) => {
+        const result = await vscode.commands.executeCommand<boolean>('auditLens.editConnection', 'zluri-b', { label: 'Zluri B', address: first.baseUrl });
+        asked = prompts.asked.join('; ');
+        return result;
+      });
+      assert.strictEqual(edited, false);
+      assert.match(asked, /confirm: "Zluri A" already connects to this Zluri tenant/);
+      assert.strictEqual(services.connections.get('zluri-b')?.baseUrl, second.baseUrl);
+    } finally {
+      await setUserConnections(existing);
+    }
+  });
+
   it('refuses to add to a setting that is not a list, and leaves it as the user wrote it', async () => {
     const existing = vscode.workspace.getConfiguration('auditLens').get<unknown[]>('connections') ?? [];
     const single = { id: 'solo', label: 'Solo', vendor: 'zluri', baseUrl: emulator.baseUrl('zluri') };
