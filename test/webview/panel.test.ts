@@ -370,14 +370,17 @@ describe('results panel in Chromium', function () {
     await page.keyboard.press('Enter');
     assert.equal(await page.getAttribute('[role=columnheader]:has-text("Actor")', 'aria-sort'), 'ascending');
     assert.equal(await page.locator('aside.detail').count(), 0, 'Enter on a header does not open the details');
-    for (const key of ['j', 'k', 'ArrowDown', 'End', 'Home']) await page.keyboard.press(key);
-    await page.waitForTimeout(300); // time for a moved selection to be saved
-    assert.equal(await selectedKey(), before);
+    const at = Number(await page.getAttribute('[role=row][aria-selected=true]', 'aria-rowindex'));
+    for (const key of ['Home', 'j', 'k', 'ArrowDown', 'End']) await page.keyboard.press(key);
     assert.equal(await focused(panel), 'Actor');
+    // Had those keys moved the selection, it would sit on the last row now; one j on the grid shows where it is.
+    await page.focus('[role=grid]');
+    await page.keyboard.press('j');
+    await page.locator(`[role=row][aria-selected=true][aria-rowindex="${at + 1}"]`).waitFor({ timeout: 5_000 });
     await page.close();
   });
 
-  it('opens Export / copy as a menu of buttons: arrows and Tab move without acting, Enter acts once, Escape returns focus', async () => {
+  it('opens Export / copy as a menu of buttons: arrows move without acting, Enter acts once, Escape returns focus, Tab leaves', async () => {
     const { panel } = await demoPanel(1400);
     const page = panel.page;
     const requests = async () => (await panel.posted()).filter((m) => m.type === 'export' || m.type === 'copyRows');
@@ -390,7 +393,7 @@ describe('results panel in Chromium', function () {
     assert.equal(await focused(panel), 'Loaded events as NDJSON…');
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/panel-export-menu.png', clip: { x: 900, y: 80, width: 500, height: 480 } });
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
     assert.equal(await focused(panel), 'All events as CSV…');
     assert.deepEqual(await requests(), [], 'moving through the menu asks the host for nothing');
     await page.keyboard.press('Escape');
@@ -411,6 +414,15 @@ describe('results panel in Chromium', function () {
     await page.getByRole('button', { name: 'Export / copy…' }).click();
     await page.click('.histogram');
     await page.waitForSelector('[role=menu]', { state: 'detached', timeout: 2_000 }); // a click outside closes the menu
+
+    // One tab stop: Tab from an item leaves the menu and closes it, asking the host for nothing.
+    await page.getByRole('button', { name: 'Export / copy…' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[role=menu]');
+    await page.keyboard.press('Tab');
+    await page.waitForSelector('[role=menu]', { state: 'detached', timeout: 2_000 });
+    assert.notEqual(await focused(panel), 'Loaded events as CSV…');
+    assert.equal((await requests()).length, 1, 'only the copy chosen earlier');
     await page.close();
   });
 
@@ -445,7 +457,17 @@ describe('results panel in Chromium', function () {
     assert.equal(await focused(panel), 'Columns');
     assert.equal(await page.locator('aside.detail').count(), 0);
 
+    // A slow press on a label's text (focus falls to the page meanwhile) ticks its box and keeps the popover open.
     await page.keyboard.press('Enter');
+    const label = popover.locator('label', { hasText: 'Trace id' });
+    const box = await label.boundingBox();
+    assert.ok(box);
+    await page.mouse.move(box.x + box.width - 8, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.waitForTimeout(150);
+    await page.mouse.up();
+    await page.getByRole('columnheader', { name: 'Trace id' }).waitFor({ state: 'detached' });
+    assert.equal(await popover.count(), 1, 'a press inside the popover does not close it');
     await page.click('.histogram');
     await popover.waitFor({ state: 'detached', timeout: 2_000 }); // a click outside closes the popover
     await page.close();
@@ -553,6 +575,28 @@ describe('results panel in Chromium', function () {
     await panel.send({ type: 'status', runId: 1, status: status(900) });
     await live.filter({ hasText: 'Finished: 900 events loaded.' }).waitFor();
     assert.equal(await page.evaluate('window.__announced'), 1);
+
+    // A second run that ends in the same words is still spoken.
+    await panel.send(...runMessages(events, 2));
+    for (let tries = 0; Number(await page.evaluate('window.__announced')) < 2; tries++) {
+      assert.ok(tries < 100, 'the second run was not announced');
+      await page.waitForTimeout(50);
+    }
+    assert.match((await live.textContent()) ?? '', /^Finished: 900 events loaded\.\s?$/);
+
+    // A notice is said once when it appears; errors are said, and the end says it had them.
+    const notice = 'Demo: waiting 30 s for the rate limit.';
+    const noticed = (loaded: number): HostMessage => ({ type: 'status', runId: 3, status: { ...status(loaded), phase: 'running', more: true, complete: false, notices: [notice] } });
+    await panel.send(...runMessages([], 3, { phase: 'running', more: true, complete: false }));
+    await live.filter({ hasText: 'Fetching events.' }).waitFor();
+    await panel.send(noticed(0));
+    await live.filter({ hasText: notice }).waitFor();
+    const before = Number(await page.evaluate('window.__announced'));
+    await panel.send(noticed(0));
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate('window.__announced'), before, 'the same notice again is not repeated');
+    await panel.send({ type: 'status', runId: 3, status: { ...status(0), notices: [notice], errors: [{ connection: 'Demo', message: 'The credential was refused.' }] } });
+    await live.filter({ hasText: 'Finished with 1 error: 0 events loaded. Demo: The credential was refused.' }).waitFor();
     await page.close();
   });
 

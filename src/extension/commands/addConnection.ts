@@ -28,7 +28,7 @@ export class AddConnectionCommand implements Command {
   async execute(rawArgs?: unknown): Promise<Connection | undefined> {
     const args = argsSchema.parse(rawArgs ?? {});
     // Before any question: a setting that cannot take another entry is said at once.
-    const taken = this.services.connections.takenIds();
+    this.services.connections.takenIds();
     const prompts = this.services.prompts.current;
     const vendor = args.vendor ?? (await prompts.pick(
       VENDORS.map((v) => ({ label: VENDOR_SETUP[v].label, description: v, vendor: v })),
@@ -56,7 +56,7 @@ export class AddConnectionCommand implements Command {
     });
     if (!label) return undefined;
 
-    const connection: Connection = { id: connectionIdFor(label, taken), label: label.trim(), vendor, baseUrl, ...(accountId ? { accountId: accountId.trim() } : {}) };
+    let connection: Connection = { id: connectionIdFor(label, this.services.connections.takenIds()), label: label.trim(), vendor, baseUrl, ...(accountId ? { accountId: accountId.trim() } : {}) };
     const problem = getAdapter(vendor).validateConnection(connection);
     if (problem) throw new Error(problem);
 
@@ -67,6 +67,9 @@ export class AddConnectionCommand implements Command {
       const save = await prompts.confirm(`${describeOutcome(connection, outcome)} Save the connection anyway?`, 'Save Anyway');
       if (!save) return undefined;
     }
+    // The setting may have changed while the questions were open (another window, settings.json): take an id still free.
+    const taken = this.services.connections.takenIds();
+    if (taken.has(connection.id)) connection = { ...connection, id: connectionIdFor(label, taken) };
     await this.services.connections.upsert(connection);
     const where = await this.services.credentials.write(connection, credential);
     if (!outcome.ok) this.services.status.setError(connection.id, outcome.error);

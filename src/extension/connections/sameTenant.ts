@@ -16,11 +16,12 @@ function tenantOf(connection: Pick<Connection, 'vendor' | 'baseUrl' | 'accountId
 /**
  * The first connection reading the same tenant as `candidate`. Two such connections show
  * every event twice in a search across connections: their events are told apart by
- * connection, since two regions of one vendor may number their records alike.
+ * connection, since two regions of one vendor may number their records alike. The demo's
+ * connections do not count: they come and go with the demo, and are not the user's to edit.
  */
 export function connectionToSameTenant(
   candidate: Pick<Connection, 'vendor' | 'baseUrl' | 'accountId'>, existing: readonly Connection[],
 ): Connection | undefined {
   const tenant = tenantOf(candidate);
-  return tenant === undefined ? undefined : existing.find((connection) => tenantOf(connection) === tenant);
+  return tenant === undefined ? undefined : existing.find((connection) => !connection.demo && tenantOf(connection) === tenant);
 }

@@ -16,16 +16,20 @@ function normalizeFolder(folder: string): string {
   return folder.split('/').filter((segment) => segment !== '').join('/');
 }
 
-export const savedSearchSchema = z.strictObject({
+const savedSearchFields = z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1, 'a saved search needs a name'), z.maxLength(MAX_SEARCH_NAME)),
   /** Folder path in the tree, `/`-separated (e.g. "Security/Logins"); stray slashes are dropped on read. */
-  folder: z.optional(z.string().check(z.trim(), z.overwrite(normalizeFolder), z.minLength(1, 'a folder needs a name; remove the "folder" key instead'), z.maxLength(MAX_SEARCH_NAME))),
+  folder: z.optional(z.string().check(z.trim(), z.overwrite(normalizeFolder), z.maxLength(MAX_SEARCH_NAME))),
   connection: z.string().check(z.trim(), z.minLength(1, 'name a connection id or "all"')),
   query: z.string(),
   columns: z.optional(z.array(z.enum(COLUMN_IDS)).check(z.minLength(1))),
   /** Created by "Try the Demo", which replaces only these when it runs again. */
   demo: z.optional(z.literal(true)),
 });
+type SavedSearchFields = z.output<typeof savedSearchFields>;
+
+/** A folder of slashes only ("/") names no folder: the search is shown at the top level. */
+export const savedSearchSchema = z.pipe(savedSearchFields, z.transform(({ folder, ...search }): SavedSearchFields => (folder ? { ...search, folder } : search)));
 export type SavedSearch = z.infer<typeof savedSearchSchema>;
 
 /** `.vscode/audit-lens.json` (and the user store, which shares the shape). */

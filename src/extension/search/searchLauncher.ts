@@ -33,7 +33,9 @@ export class SearchLauncher {
     this.logger.info(`Opening search "${search.query}" (${search.scope === 'all' ? 'all connections' : search.scope.join(', ')}).`);
     this.lastOpened = search;
     this.panels.show({ ...search, columns: search.columns ?? this.settings.value.columns });
-    await this.recent.add(search.query, search.scope);
+    if (!await this.recent.add(search.query, search.scope)) {
+      this.logger.info('This search is not kept under Recent: its query is too long to remember. Save it to keep it.');
+    }
     return true;
   }
 

@@ -212,6 +212,7 @@ export function App() {
         <SearchInfo connections={run?.connections ?? []} range={run?.range ?? null} />
         <StatusLine
           status={status}
+          runId={run?.runId ?? -1}
           visible={rows.length}
           range={run?.range ?? null}
           onCancel={() => post({ type: 'cancel' })}

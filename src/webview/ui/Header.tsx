@@ -1,6 +1,7 @@
 /** The query (editable, re-run with Enter), connections, range and status line. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConnectionInfo, RunStatus } from '../../shared/protocol';
+import { showBidiControls } from '../model/bidi';
 import { formatTime } from '../model/fields';
 import { Icon, VendorBadge } from './icons';
 
@@ -56,6 +57,8 @@ export function SearchInfo(props: { connections: readonly ConnectionInfo[]; rang
 
 export function StatusLine(props: {
   status: RunStatus | null;
+  /** The run the status belongs to: a new run is announced afresh. */
+  runId: number;
   visible: number;
   range: { from: string; to: string } | null;
   onCancel(): void;
@@ -63,7 +66,7 @@ export function StatusLine(props: {
   onFetchAll(): void;
 }) {
   const s = props.status;
-  const announcement = <StatusAnnouncer status={s} />;
+  const announcement = <StatusAnnouncer status={s} runId={props.runId} />;
   // First in both forms, so the live region stays mounted (and keeps its state) as the line changes.
   if (!s) return <div class="status-line">{announcement}Waiting for results…</div>;
   const total = s.total === null ? '' : ` of ${s.total.toLocaleString('en-US')}`;
@@ -78,7 +81,7 @@ export function StatusLine(props: {
       {s.localFilters.length > 0 && <span title="The vendor could not apply these filters; they ran on the fetched events.">· filtered locally: {s.localFilters.join(', ')}</span>}
       {s.warnings > 0 && <span class="warning"><Icon name="warning" /> {s.warnings} {s.warnings === 1 ? 'record' : 'records'} with schema drift</span>}
       <Notices notices={s.notices} />
-      {s.errors.map((e, i) => <span key={`e${i}`} class="error-text"><Icon name="error" /> {e.connection}: {e.message}</span>)}
+      {s.errors.map((e, i) => <span key={`e${i}`} class="error-text" dir="auto"><Icon name="error" /> {showBidiControls(`${e.connection}: ${e.message}`)}</span>)}
       {s.phase === 'cancelled' && <span>· cancelled</span>}
       {s.phase === 'done' && s.complete && props.range && (
         <span class="end-reached">· end of range reached ({formatTime(props.range.from)} → {formatTime(props.range.to)})</span>
@@ -96,32 +99,53 @@ const COUNT_ANNOUNCE_MS = 10_000;
 
 function phaseSentence(s: RunStatus): string {
   const loaded = `${s.loaded.toLocaleString('en-US')} events loaded`;
+  const errors = s.errors.length === 1 ? '1 error' : `${s.errors.length} errors`;
   switch (s.phase) {
     case 'running': return 'Fetching events.';
     case 'paused': return `Paused: ${loaded}${s.more ? ', more available' : ''}.`;
-    case 'done': return `Finished: ${loaded}.`;
+    case 'done': return s.errors.length > 0 ? `Finished with ${errors}: ${loaded}.` : `Finished: ${loaded}.`;
     case 'cancelled': return `Cancelled: ${loaded}.`;
-    case 'failed': return `Failed: ${loaded}.${s.errors.map((e) => ` ${e.connection}: ${e.message}`).join('')}`;
+    case 'failed': return `Failed: ${loaded}.`;
   }
+}
+
+/** What a run has told the screen reader so far. */
+interface Heard {
+  runId: number;
+  phase: RunStatus['phase'] | null;
+  /** Notices and errors already spoken: each is said once, when it first appears. */
+  said: Set<string>;
 }
 
 /**
  * The screen-reader view of the status: the visible line changes on every page (a Fetch all of
- * 100,000 events is a thousand pages), so only phase changes and an occasional count are spoken.
+ * 100,000 events is a thousand pages), so only phase changes, each new notice or error, and an
+ * occasional count are spoken.
  */
-function StatusAnnouncer({ status }: { status: RunStatus | null }) {
+function StatusAnnouncer({ status, runId }: { status: RunStatus | null; runId: number }) {
   const [message, setMessage] = useState('');
-  const phase = useRef<RunStatus['phase'] | null>(null);
+  const heard = useRef<Heard>({ runId: -1, phase: null, said: new Set() });
   const latest = useRef(status);
   latest.current = status;
   const countTimer = useRef<number | undefined>(undefined);
+  const stopCount = () => {
+    window.clearTimeout(countTimer.current);
+    countTimer.current = undefined;
+  };
   useEffect(() => {
-    if (!status) { phase.current = null; return; }
-    if (status.phase !== phase.current) {
-      phase.current = status.phase;
-      window.clearTimeout(countTimer.current);
-      countTimer.current = undefined;
-      setMessage(phaseSentence(status));
+    if (runId !== heard.current.runId) {
+      stopCount();
+      heard.current = { runId, phase: null, said: new Set() };
+    }
+    if (!status) return;
+    const h = heard.current;
+    const news = [...status.notices, ...status.errors.map((e) => `${e.connection}: ${e.message}`)].filter((text) => !h.said.has(text));
+    for (const text of news) h.said.add(text);
+    let sentence = '';
+    if (status.phase !== h.phase) {
+      h.phase = status.phase;
+      stopCount();
+      sentence = phaseSentence(status);
     } else if (status.phase === 'running' && countTimer.current === undefined) {
       countTimer.current = window.setTimeout(() => {
         countTimer.current = undefined;
@@ -129,20 +153,23 @@ function StatusAnnouncer({ status }: { status: RunStatus | null }) {
         if (now?.phase === 'running') setMessage(`${now.loaded.toLocaleString('en-US')} events loaded so far.`);
       }, COUNT_ANNOUNCE_MS);
     }
-  }, [status]);
-  useEffect(() => () => window.clearTimeout(countTimer.current), []);
+    const spoken = [sentence, ...news.map(showBidiControls)].filter(Boolean).join(' ');
+    // The same words again (a second run ending alike) must still change the region to be spoken.
+    if (spoken) setMessage((current) => (spoken === current ? `${spoken}\u00a0` : spoken));
+  }, [status, runId]);
+  useEffect(() => stopCount, []);
   return <span class="visually-hidden" role="status">{message}</span>;
 }
 
 /** One notice shows in the line; several fold into one expandable line so the table keeps its place. */
 function Notices(props: { notices: readonly string[] }) {
-  const [first, ...rest] = props.notices;
+  const [first, ...rest] = props.notices.map(showBidiControls);
   if (first === undefined) return null;
-  if (rest.length === 0) return <span class="warning"><Icon name="info" /> {first}</span>;
+  if (rest.length === 0) return <span class="warning" dir="auto"><Icon name="info" /> {first}</span>;
   return (
     <details class="notices warning">
-      <summary><Icon name="info" /> {props.notices.length} notices: {first}</summary>
-      <ul>{rest.map((n, i) => <li key={i}>{n}</li>)}</ul>
+      <summary dir="auto"><Icon name="info" /> {props.notices.length} notices: {first}</summary>
+      <ul>{rest.map((n, i) => <li key={i} dir="auto">{n}</li>)}</ul>
     </details>
   );
 }

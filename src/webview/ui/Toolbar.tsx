@@ -96,7 +96,7 @@ const MENU_KEYS: Record<string, (at: number, count: number) => number> = {
   End: (_, count) => count - 1,
 };
 
-/** A menu of action buttons: only Enter, Space or a click on an item acts, never moving through them. */
+/** A menu of action buttons: arrows, Home and End move, Enter, Space or a click acts, Tab leaves. */
 export function ExportMenu(props: { onExport(scope: 'loaded' | 'all', format: ExportFormat): void; onCopy(rows: 'selected' | 'shown', format: CopyFormat): void }) {
   const popover = usePopover();
   const menu = useRef<HTMLDivElement>(null);
@@ -108,6 +108,11 @@ export function ExportMenu(props: { onExport(scope: 'loaded' | 'all', format: Ex
     else props.onCopy(action.rows, action.format);
   };
   const onMenuKey = (e: KeyboardEvent) => {
+    // One tab stop, as menus have: Tab leaves the menu, which closes.
+    if (e.key === 'Tab') {
+      popover.setOpen(false);
+      return;
+    }
     const next = MENU_KEYS[e.key];
     if (!next) return;
     e.preventDefault();
@@ -125,7 +130,7 @@ export function ExportMenu(props: { onExport(scope: 'loaded' | 'all', format: Ex
             <div key={group.label} role="group" aria-label={group.label}>
               <div class="menu-heading" aria-hidden="true">{group.label}</div>
               {group.actions.map((action) => (
-                <button key={action.label} type="button" role="menuitem" class="menu-item" onClick={() => choose(action)}>{action.label}</button>
+                <button key={action.label} type="button" role="menuitem" tabIndex={-1} class="menu-item" onClick={() => choose(action)}>{action.label}</button>
               ))}
             </div>
           ))}

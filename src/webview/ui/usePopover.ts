@@ -1,8 +1,10 @@
 /**
  * Open/close behaviour shared by the toolbar's popovers: Escape (from the button or the popover)
- * closes and returns focus to the button, and the popover closes when focus leaves it or its button.
+ * closes and returns focus to the button; a press outside, or focus moving to a control outside,
+ * closes it. A press on text inside (a label, a heading) keeps it open even though focus then
+ * falls to the page.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export function usePopover() {
   const [open, setOpen] = useState(false);
@@ -12,6 +14,14 @@ export function usePopover() {
     setOpen(false);
     if (refocus) button.current?.focus();
   };
+  useEffect(() => {
+    if (!open) return undefined;
+    const onPress = (e: PointerEvent) => {
+      if (!anchor.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPress, true);
+    return () => document.removeEventListener('pointerdown', onPress, true);
+  }, [open]);
   const anchorProps = {
     ref: anchor,
     onKeyDown: (e: KeyboardEvent) => {
@@ -22,12 +32,9 @@ export function usePopover() {
       close(true);
     },
     onFocusOut: (e: FocusEvent) => {
+      // Focus that goes nowhere (a press on text, a control re-rendered) is not leaving.
       const next = e.relatedTarget as Node | null;
-      if (next && anchor.current?.contains(next)) return;
-      // Checked after the render: a re-rendered control that had focus gets it back first.
-      window.setTimeout(() => {
-        if (!anchor.current?.contains(document.activeElement)) setOpen(false);
-      }, 0);
+      if (next && !anchor.current?.contains(next)) setOpen(false);
     },
   };
   return { open, setOpen, close, anchorProps, button };

@@ -22,6 +22,11 @@ describe('extension: a new connection to a tenant already connected', () => {
     assert.strictEqual(connectionToSameTenant({ vendor: 'zluri', baseUrl: 'https://api.de.surfsight.net' }, existing), undefined);
   });
 
+  it('leaves the demo\'s connections out: they come and go with the demo', () => {
+    const demo: Connection = { id: 'demo-zluri', label: 'Demo Zluri', vendor: 'zluri', baseUrl: 'http://127.0.0.1:4000/zluri', demo: true };
+    assert.strictEqual(connectionToSameTenant({ vendor: 'zluri', baseUrl: 'http://127.0.0.1:4000/zluri' }, [demo]), undefined);
+  });
+
   it('matches nothing for an address that is not a URL', () => {
     assert.strictEqual(connectionToSameTenant({ vendor: 'surfsight', baseUrl: 'not a url' }, [...existing, { id: 'bad', label: 'bad', vendor: 'surfsight', baseUrl: 'not a url' }]), undefined);
   });

@@ -71,13 +71,16 @@ describe('extension: saved-search file', () => {
     assert.deepStrictEqual(folderChildren('user', parsed.file.searches, 'Security').map((n) => (n.kind === 'folder' ? `folder:${n.path}` : n.kind === 'search' ? n.name : n.kind)), ['folder:Security/Logins', 'a', 'b']);
   });
 
-  it('refuses, naming the entry, folders that become one another or nothing once slashes are dropped', () => {
+  it('refuses, naming the entry, folders that become one another once slashes are dropped', () => {
     const twice = parseSavedSearchFile(JSON.stringify({ version: 1, searches: [search('a', 'Security'), search('a', '/Security/')] }));
     assert.ok(!twice.ok);
     assert.match(twice.message, /^searches\.1\.name: "a" appears twice/);
-    const empty = parseSavedSearchFile(JSON.stringify({ version: 1, searches: [search('a', '//')] }));
-    assert.ok(!empty.ok);
-    assert.match(empty.message, /^searches\.0\.folder: a folder needs a name/);
+  });
+
+  it('reads a folder of slashes only as no folder, so the search shows at the top level and the file stays readable', () => {
+    const parsed = parseSavedSearchFile(JSON.stringify({ version: 1, searches: [search('a', '//'), search('b', ' / ')] }));
+    assert.ok(parsed.ok);
+    assert.deepStrictEqual(parsed.file.searches.map((s) => [s.name, 'folder' in s]), [['a', false], ['b', false]]);
   });
 
   it('shortens the name of a copy so it stays within the length limit', () => {

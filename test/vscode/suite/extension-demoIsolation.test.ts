@@ -33,7 +33,6 @@ describe('extension: the demo keeps to its own connections and searches', () => 
     const connection = await withPrompts([
       { pick: 'Zluri' },
       { input: emulator.baseUrl('zluri') },
-      { confirm: true }, // the demo's own connection reads the same tenant
       { input: 'Demo Zluri' },
       { input: EMULATOR_CREDENTIALS.zluri.token },
     ], () => vscode.commands.executeCommand<Connection | undefined>('auditLens.addConnection'));
