@@ -171,9 +171,10 @@ describe('reliability 17: no credential in logs, errors, exports or CLI output',
       const page = { count: 1, page: 1, page_size: 100, items: [{ _id: 'big', event: 'x', event_timestamp: new Date().toISOString(), event_description: 'a'.repeat(4_000_000) }] };
       live.faults.add({ vendor: 'zluri', times: 1, fault: { kind: 'raw-body', body: JSON.stringify(page) } });
       const closed = await runCli(args('zluri', '--format', 'ndjson'), env('zluri'), true);
-      assert.equal(closed.code, 4, `a write to a closed pipe exited ${closed.code}: ${closed.stderr}`);
-      assert.match(closed.stderr, /^audit-lens: [^\n]+\n$/);
-      assertNoSecret('EPIPE crash output', closed.stdout + closed.stderr);
+      // A reader that went away took what it wanted: a quiet end, not a crash.
+      assert.equal(closed.code, 0, `a write to a closed pipe exited ${closed.code}: ${closed.stderr}`);
+      assert.equal(closed.stderr, '');
+      assertNoSecret('closed-pipe output', closed.stdout + closed.stderr);
       for (const vendor of VENDORS) {
         const secret = vendor === 'descope' ? 'P2emulatorproject:emulator-descope-management-key' : EMULATOR_CREDENTIALS[vendor].token;
         const injected = `${secret}\r\nX-Injected: yes`;
