@@ -189,8 +189,8 @@ export function formatQuickSearch(parsed: ParsedQuery): string {
   if (filters.status !== undefined) parts.push(`status:${filters.status}`);
   if (filters.traceId !== undefined) parts.push(`trace:${quote(filters.traceId)}`);
   if (parsed.since !== undefined) parts.push(`since:${parsed.since}`);
-  if (parsed.from !== undefined) parts.push(`from:${parsed.from}`);
-  if (parsed.to !== undefined) parts.push(`to:${parsed.to}`);
+  if (parsed.from !== undefined) parts.push(`from:${quote(parsed.from)}`);
+  if (parsed.to !== undefined) parts.push(`to:${quote(parsed.to)}`);
   if (filters.text !== undefined && filters.text !== '') parts.push(quote(filters.text, true));
   return parts.join(' ');
 }

@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditFilters, FilterKey } from '../model';
 import { FILTER_KEYS } from '../model';
+import { traceKey } from '../traceKey';
 
 function same(a: string | null, b: string): boolean {
   return a !== null && a.toLowerCase() === b.toLowerCase();
@@ -49,7 +50,8 @@ export function matchesFilter(event: AuditEvent, key: FilterKey, value: string):
     case 'status':
       return event.status === value;
     case 'traceId':
-      return same(event.traceId, value);
+      // The same id written as a UUID, an X-Ray id or a traceparent is the same trace.
+      return event.traceId !== null && same(traceKey(event.traceId), traceKey(value));
     case 'text':
       return haystack(event).includes(value.toLowerCase());
   }

@@ -1,9 +1,11 @@
 import { COLUMN_IDS, DEFAULT_COLUMNS } from '../../shared/columns';
 import * as z from 'zod/mini';
 import { VENDORS } from '../../core/model';
+import { durationProblem } from '../../core/query/timeValues';
 import '../../core/validationMessages';
 
-const duration = z.string().check(z.regex(/^\d+[smhdw]$/, 'use a duration like 24h or 7d'));
+/** A range the quick-search parser accepts as `since:` (longer than zero, at most 100 years). */
+const duration = z.string().check(z.refine((value) => durationProblem(value) === undefined, 'use a duration longer than zero and at most 100 years, like 24h or 7d'));
 
 
 /** The `auditLens.*` settings (package.json contributes.configuration), validated. */

@@ -37,6 +37,17 @@ describe('extension: settings', () => {
     assert.strictEqual(problems.length, 3);
     assert.ok(problems.some((p) => p.startsWith('auditLens.defaultTimeRange')));
   });
+
+  it('takes as a time range only what since: takes: zero and over 100 years fall back, with a message', () => {
+    for (const bad of ['0h', '999999999w']) {
+      const { settings, problems } = readSettings((name) => ({ defaultTimeRange: bad, traceTimeRange: bad } as Record<string, unknown>)[name]);
+      assert.strictEqual(settings.defaultTimeRange, '24h', bad);
+      assert.strictEqual(settings.traceTimeRange, '7d', bad);
+      assert.strictEqual(problems.length, 2, bad);
+      assert.match(problems[0] ?? '', /longer than zero and at most 100 years/);
+    }
+    assert.strictEqual(readSettings((name) => (name === 'defaultTimeRange' ? '90m' : undefined)).settings.defaultTimeRange, '90m');
+  });
 });
 
 describe('extension: connection definitions', () => {

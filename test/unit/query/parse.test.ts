@@ -102,6 +102,12 @@ describe('quick-search parser', () => {
     assert.deepEqual(parseQuickSearch('actor:"//#"').filters, { actor: '//#' });
   });
 
+  it('quotes from: and to: values with a space, so a date and time stay one value', () => {
+    const parsed = parseQuickSearch('from:"2025-12-01 10:00" to:2025-12-02');
+    assert.equal(formatQuickSearch(parsed), 'from:"2025-12-01 10:00" to:2025-12-02');
+    assert.deepEqual(parseQuickSearch(formatQuickSearch(parsed)), parsed);
+  });
+
   it('round-trips through formatQuickSearch (property)', () => {
     const value = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s !== '');
     fc.assert(fc.property(

@@ -29,3 +29,20 @@ describe('local free-text filter', () => {
     assert.ok(!matchesFilter(event({ a: 'foo', b: 'bar' }), 'text', 'foobar'));
   });
 });
+
+describe('local trace id filter', () => {
+  const withTrace = (traceId: string): AuditEvent => ({ ...event({}), traceId });
+  const hex = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+  it('finds one trace however either side writes it: 32 hex, UUID, X-Ray id or traceparent, any case', () => {
+    const shapes = [hex, hex.toUpperCase(), '4BF92F35-77B3-4DA6-A3CE-929D0E0E4736', '{4bf92f35-77b3-4da6-a3ce-929d0e0e4736}', '1-4bf92f35-77b34da6a3ce929d0e0e4736', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'];
+    for (const stored of shapes) for (const typed of shapes) assert.ok(matchesFilter(withTrace(stored), 'traceId', typed), `${stored} ~ ${typed}`);
+  });
+
+  it('tells different ids apart, and compares other shapes as written, case aside', () => {
+    assert.ok(!matchesFilter(withTrace(hex), 'traceId', `${hex.slice(0, 31)}0`));
+    assert.ok(!matchesFilter(withTrace('req-abc-123'), 'traceId', 'reqabc123'), 'dashes count in ids that are not 128-bit');
+    assert.ok(matchesFilter(withTrace('req-abc-123'), 'traceId', 'REQ-ABC-123'));
+    assert.ok(!matchesFilter(event({}), 'traceId', hex), 'an event without a trace id');
+  });
+});

@@ -254,6 +254,16 @@ describe('perfecto adapter against the emulator', () => {
       await check({ traceId: trace.toUpperCase() }, true, { traceId: trace }, (event) => event.traceId === trace);
     });
 
+    it('the same trace id written as a UUID, an X-Ray id or a traceparent goes to the server as its 32 hex digits', async () => {
+      const trace = emulator.dataset.sharedTraces[0]!.traceId;
+      const uuid = `${trace.slice(0, 8)}-${trace.slice(8, 12)}-${trace.slice(12, 16)}-${trace.slice(16, 20)}-${trace.slice(20)}`.toUpperCase();
+      const xRay = `1-${trace.slice(0, 8)}-${trace.slice(8)}`;
+      const traceparent = `00-${trace}-00f067aa0ba902b7-01`;
+      for (const written of [uuid, xRay, traceparent]) {
+        await check({ traceId: written }, true, { traceId: trace }, (event) => event.traceId === trace);
+      }
+    });
+
     it('actor, resource id, free text and odd trace ids stay local', async () => {
       await check({ actor: 'bob.smith@example.com' }, false, { actorId: undefined }, () => true);
       await check({ resourceId: 'test.ipa' }, false, { resourceId: undefined }, () => true);

@@ -4,12 +4,10 @@ import type { NormalizedPage, PageCursor, VendorAdapter, VendorErrorInfo, Vendor
 import { normalizeRecords, toIsoTime } from '../normalize';
 import { perfectoHitToEvent } from './event';
 import { perfectoEnvelopeSchema, perfectoErrorSchema, perfectoHitSchema, type PerfectoEnvelope } from './schemas';
+import { isHexTraceId, traceKey } from '../../traceKey';
 import { canonicalValue, PERFECTO_ACTIONS, PERFECTO_RESOURCE_TYPES } from './vocabulary';
 
 const PERFECTO_SEARCH_PATH = '/api/v1/audit/search';
-
-/** Every trace id Perfecto shows is 32 lowercase hex digits. */
-const TRACE_ID = /^[0-9a-f]{32}$/i;
 
 /**
  * The body fields a query's filters become. A filter goes to the vendor only when the
@@ -17,7 +15,8 @@ const TRACE_ID = /^[0-9a-f]{32}$/i;
  * - status: an enum, sent uppercase;
  * - action, resourceType: enums the vendor validates; sent in the documented spelling
  *   when the value is listed (anything else would be a 400, so it stays local);
- * - traceId: hex, sent lowercase.
+ * - traceId: a 128-bit id in any shape (UUID, X-Ray, traceparent), sent as the 32 lowercase
+ *   hex digits every Perfecto trace id is.
  * actor, resourceId and text stay local: the vendor matches them exactly (case matters),
  * and our semantics are case-insensitive or substring.
  */
@@ -38,9 +37,8 @@ function serverBody(query: AuditQuery): { body: Record<string, string>; keys: Se
     body['resourceType'] = resourceType;
     keys.add('resourceType');
   }
-  const traceId = query.traceId?.trim();
-  if (traceId && TRACE_ID.test(traceId)) {
-    body['traceId'] = traceId.toLowerCase();
+  if (query.traceId && isHexTraceId(query.traceId)) {
+    body['traceId'] = traceKey(query.traceId);
     keys.add('traceId');
   }
   return { body, keys };
