@@ -43,6 +43,7 @@ export function parseQuickSearch(text: string): ParsedQuery {
   const parsed: ParsedQuery = { filters: {} };
   const words: string[] = [];
   const seen = new Set<string>();
+  let sinceAt = 0;
   for (const token of tokenize(text)) {
     if (token.key === undefined) {
       if (token.value !== '') words.push(token.value); // `""` is no text to search for
@@ -59,14 +60,14 @@ export function parseQuickSearch(text: string): ParsedQuery {
       throw new QueryParseError(`"${key}:" appears twice (column ${token.keyAt + 1}). Give each key once.`, token.keyAt);
     }
     seen.add(key);
+    if (key === 'since') sinceAt = token.keyAt;
     if (token.value === '') {
       throw new QueryParseError(`"${key}:" needs a value at column ${token.valueAt + 1}, e.g. ${example(key as QueryKey)}.`, token.valueAt);
     }
     applyKey(parsed, key as QueryKey, token);
   }
   if (parsed.since !== undefined && (parsed.from !== undefined || parsed.to !== undefined)) {
-    const at = text.toLowerCase().indexOf('since:');
-    throw new QueryParseError('Use either "since:" or "from:"/"to:", not both.', Math.max(at, 0));
+    throw new QueryParseError('Use either "since:" or "from:"/"to:", not both.', sinceAt);
   }
   if (words.length > 0) parsed.filters.text = words.join(' ');
   return parsed;
@@ -154,7 +155,11 @@ function* tokenize(text: string): Generator<Token> {
   }
 }
 
-/** A bare run of non-space characters, or a double-quoted string with `\"` and `\\` escapes. */
+/**
+ * A bare run of non-space characters, or a double-quoted string with `\"` and `\\` escapes
+ * (any other backslash is kept as typed). A closing quote ends the value: text right after it
+ * would silently become a word of its own, so it is refused.
+ */
 function readValue(text: string, at: number): { value: string; end: number } {
   if (text[at] !== '"') {
     let end = at;
@@ -166,11 +171,18 @@ function readValue(text: string, at: number): { value: string; end: number } {
   while (i < text.length) {
     const ch = text[i] as string;
     if (ch === '\\' && i + 1 < text.length) {
-      value += text[i + 1];
+      const next = text[i + 1] as string;
+      value += next === '"' || next === '\\' ? next : `\\${next}`;
       i += 2;
       continue;
     }
-    if (ch === '"') return { value, end: i + 1 };
+    if (ch === '"') {
+      const after = text[i + 1];
+      if (after !== undefined && !/\s/.test(after)) {
+        throw new QueryParseError(`Put a space after the closing quote at column ${i + 1}: a value ends at its closing quote.`, i + 1);
+      }
+      return { value, end: i + 1 };
+    }
     value += ch;
     i++;
   }

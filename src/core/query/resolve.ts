@@ -1,6 +1,6 @@
 import type { AuditQuery } from '../model';
 import { QueryParseError, type ParsedQuery } from './parse';
-import { durationMs as durationOf, durationProblem } from './timeValues';
+import { dateTimeForParse, durationMs as durationOf, durationProblem } from './timeValues';
 
 /** Milliseconds in a duration such as `15m`, `24h`, `7d`. */
 function durationMs(duration: string): number {
@@ -16,7 +16,7 @@ function dateOnly(value: string): boolean {
 /** Parses a typed date; a bare date means midnight UTC (or the end of that day for `to`). */
 function toMs(value: string, endOfDay: boolean): number {
   if (dateOnly(value)) return Date.parse(`${value}T00:00:00.000Z`) + (endOfDay ? 86_400_000 - 1 : 0);
-  const normalized = value.replace(' ', 'T');
+  const normalized = dateTimeForParse(value);
   return Date.parse(/(Z|[+-]\d{2}:?\d{2})$/.test(normalized) ? normalized : `${normalized}Z`);
 }
 
@@ -39,6 +39,9 @@ export function resolveQuery(
   }
   if (!Number.isFinite(fromMs) || !Number.isFinite(toMsValue)) {
     throw new QueryParseError('The time range is not a valid date.', 0);
+  }
+  if (fromMs > toMsValue && parsed.from !== undefined && parsed.to === undefined) {
+    throw new QueryParseError(`"from" (${new Date(fromMs).toISOString()}) is in the future, so nothing can be found yet. Give a time before now.`, 0);
   }
   if (fromMs > toMsValue) {
     throw new QueryParseError(`"from" (${new Date(fromMs).toISOString()}) is after "to" (${new Date(toMsValue).toISOString()}). Swap them.`, 0);

@@ -108,6 +108,36 @@ describe('quick-search parser', () => {
     assert.deepEqual(parseQuickSearch(formatQuickSearch(parsed)), parsed);
   });
 
+  it('refuses text glued to a closing quote instead of splitting it into a second word', () => {
+    assert.throws(() => parseQuickSearch('actor:"bob"smith'), (error: QueryParseError) => error.position === 11 && /space after the closing quote at column 11/.test(error.message));
+    assert.deepEqual(parseQuickSearch('actor:"bob" smith').filters, { actor: 'bob', text: 'smith' });
+  });
+
+  it('keeps a backslash that escapes neither a quote nor a backslash', () => {
+    assert.deepEqual(parseQuickSearch(String.raw`"C:\logs\a\n"`).filters, { text: String.raw`C:\logs\a\n` });
+    assert.deepEqual(parseQuickSearch(String.raw`"C:\\logs"`).filters, { text: String.raw`C:\logs` });
+    assert.deepEqual(parseQuickSearch(String.raw`actor:"say \"hi\""`).filters, { actor: 'say "hi"' });
+  });
+
+  it('points at since: itself when it meets from:, even after a quoted "since:"', () => {
+    const text = 'actor:"since: x" since:1h from:2025-12-01';
+    assert.throws(() => parseQuickSearch(text), (error: QueryParseError) => error.position === text.indexOf('since:1h'));
+  });
+
+  it('reads since: units in either case, and pasted times with long fractions or an hours-only offset', () => {
+    const now = Date.parse('2025-12-04T12:00:00.000Z');
+    assert.equal(resolveQuery(parseQuickSearch('since:24H'), { now, defaultSince: '7d' }).from, '2025-12-03T12:00:00.000Z');
+    const range = resolveQuery(parseQuickSearch('from:2025-12-01T10:00:00.123456Z to:2025-12-01T18:00:00+05'), { now, defaultSince: '7d' });
+    assert.equal(range.from, '2025-12-01T10:00:00.123Z');
+    assert.equal(range.to, '2025-12-01T13:00:00.000Z');
+  });
+
+  it('says a from: in the future without to: is in the future, not that the two should be swapped', () => {
+    const now = Date.parse('2025-12-04T12:00:00.000Z');
+    assert.throws(() => resolveQuery(parseQuickSearch('from:2026-01-01'), { now, defaultSince: '7d' }), /is in the future, so nothing can be found yet/);
+    assert.throws(() => resolveQuery(parseQuickSearch('from:2025-12-03 to:2025-12-02'), { now, defaultSince: '7d' }), /Swap them/);
+  });
+
   it('round-trips through formatQuickSearch (property)', () => {
     const value = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s !== '');
     fc.assert(fc.property(
