@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { formatQuickSearch } from '../../core/query/parse';
 import type { PanelSearch } from '../panel/types';
 import type { Services } from '../services';
-import { normalizeTraceId, traceIdAt } from '../trace/traceIdPatterns';
+import { normalizeTraceId, recognizedTraceId, traceIdAt } from '../trace/traceIdPatterns';
 import type { Command } from './command';
 
 const RANGES = [
@@ -11,6 +11,8 @@ const RANGES = [
   { label: 'Last 30 days', since: '30d' },
   { label: 'Last 90 days', since: '90d' },
 ];
+/** How much of a selection is read: an id, even with its key and a few words around it, is far shorter. */
+const SELECTION_CAP = 4096;
 
 /**
  * "Audit Lens: Search Trace ID": the id given, selected or under the cursor (else asked),
@@ -23,7 +25,7 @@ export class SearchTraceIdCommand implements Command {
   constructor(private readonly services: Services) {}
 
   async execute(traceArg?: unknown, sinceArg?: unknown): Promise<PanelSearch | undefined> {
-    const traceId = typeof traceArg === 'string' ? normalizeTraceId(traceArg) ?? undefined : this.fromEditor() ?? await this.ask();
+    const traceId = typeof traceArg === 'string' ? normalizeTraceId(traceArg) ?? undefined : await this.fromEditor();
     if (typeof traceArg === 'string' && traceId === undefined) {
       throw new Error(`"${traceArg.slice(0, 80)}" does not look like a trace id.`);
     }
@@ -39,23 +41,27 @@ export class SearchTraceIdCommand implements Command {
     return search;
   }
 
-  private fromEditor(): string | undefined {
+  /** The id selected or under the cursor; a selection of another shape (a word such as `error`) is only offered. */
+  private async fromEditor(): Promise<string | undefined> {
     const editor = vscode.window.activeTextEditor;
-    if (!editor) return undefined;
+    if (!editor) return this.ask();
     const { selection, document } = editor;
     if (!selection.isEmpty) {
-      const id = normalizeTraceId(document.getText(selection));
-      if (id) return id;
+      const start = document.offsetAt(selection.start);
+      const capped = document.offsetAt(selection.end) - start > SELECTION_CAP ? new vscode.Range(selection.start, document.positionAt(start + SELECTION_CAP)) : selection;
+      const selected = document.getText(capped);
+      return recognizedTraceId(selected) ?? this.ask(selected.trim());
     }
     const line = document.lineAt(selection.active.line).text;
-    return traceIdAt(line, selection.active.character)?.id;
+    return traceIdAt(line, selection.active.character)?.id ?? this.ask();
   }
 
-  private async ask(): Promise<string | undefined> {
+  private async ask(value?: string): Promise<string | undefined> {
     const typed = await this.services.prompts.current.input({
       title: 'Audit Lens: Search Trace ID',
       prompt: 'Trace or request id (32 hex, UUID, W3C traceparent, X-Ray id…)',
-      validateInput: (value) => (value.trim() === '' || normalizeTraceId(value) ? undefined : 'This does not look like a trace id.'),
+      ...(value ? { value } : {}),
+      validateInput: (text) => (text.trim() === '' || normalizeTraceId(text) ? undefined : 'This does not look like a trace id.'),
     });
     return typed === undefined || typed.trim() === '' ? undefined : normalizeTraceId(typed);
   }
