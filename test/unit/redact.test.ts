@@ -9,6 +9,10 @@ describe('redaction of credentials in words shown to people', () => {
     assert.equal(redactSecrets('token tok-123456 twice tok-123456', ['tok-123456', undefined]), 'token <redacted> twice <redacted>');
   });
 
+  it('leaves a Descope project id alone: it is public, and every record names it', () => {
+    assert.equal(redactSecrets('{"projectId":"P2project"} P2project:K2managementkey0123', ['P2project:K2managementkey0123']), '{"projectId":"P2project"} <redacted>');
+  });
+
   it('leaves text alone for values too short to be a credential', () => {
     assert.equal(redactSecrets('use https:// for example.com', ['x', 'com']), 'use https:// for example.com');
   });

@@ -45,3 +45,38 @@ export function formatEvents(events: readonly AuditEvent[], format: ExportFormat
     case 'csv': return toCsv(events);
   }
 }
+
+/** Events per piece of `formatEventChunks`: small enough to write, large enough to write few times. */
+export const EVENTS_PER_CHUNK = 1000;
+
+/** One element of `JSON.stringify(events, null, 2)`: the event's own layout, one level deeper. */
+function jsonElement(event: AuditEvent): string {
+  // JSON text never holds a raw newline inside a string, so every newline is a line break.
+  return `  ${JSON.stringify(event, null, 2).replace(/\n/g, '\n  ')}`;
+}
+
+/**
+ * `formatEvents` in pieces of at most `perChunk` events, joining to exactly the same text:
+ * a result too large for one string (V8 stops near 512M characters) can still be written.
+ */
+export function* formatEventChunks(events: readonly AuditEvent[], format: ExportFormat, perChunk = EVENTS_PER_CHUNK): Generator<string> {
+  if (events.length === 0) {
+    yield formatEvents(events, format);
+    return;
+  }
+  for (let start = 0; start < events.length; start += perChunk) {
+    const slice = events.slice(start, start + perChunk);
+    const last = start + perChunk >= events.length;
+    switch (format) {
+      case 'ndjson':
+        yield toNdjson(slice);
+        break;
+      case 'csv':
+        yield toCsv(slice, start === 0);
+        break;
+      case 'json':
+        yield `${start === 0 ? '[\n' : ',\n'}${slice.map(jsonElement).join(',\n')}${last ? '\n]\n' : ''}`;
+        break;
+    }
+  }
+}

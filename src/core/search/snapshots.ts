@@ -44,14 +44,14 @@ export class SnapshotLinker {
 /**
  * Chains are kept newest first, the order pages arrive in, so linking a page is a push, not
  * a shift of the whole chain (an object with 100k snapshots made that quadratic). Among
- * equal times, a later arrival counts as the newer snapshot.
+ * equal times, a later arrival counts as the older snapshot, as it is in a newest-first page.
  */
 function insertionIndex(chain: readonly AuditEvent[], event: AuditEvent): number {
   let lo = 0;
   let hi = chain.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((chain[mid] as AuditEvent).time > event.time) lo = mid + 1;
+    if ((chain[mid] as AuditEvent).time >= event.time) lo = mid + 1;
     else hi = mid;
   }
   return lo;

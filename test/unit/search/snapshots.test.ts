@@ -38,12 +38,14 @@ describe('SnapshotLinker: each snapshot diffed against the previous one of its o
     assert.deepEqual(shown.get(history[0] as AuditEvent), [], 'an update whose previous snapshot was not fetched has nothing to compare');
   });
 
-  it('treats the later arrival of two snapshots at the same time as the newer one', () => {
-    const first = snapshot('q1', 5, 1);
-    const second = snapshot('q1', 5, 2);
-    const shown = linkInBatches([[first], [second]]);
-    assert.deepEqual(shown.get(second), [{ field: 'state', old: 1, new: 2 }]);
-    assert.deepEqual(shown.get(first), []);
+  it('treats the later arrival of two snapshots at the same time as the older one, as a newest-first page lists them', () => {
+    const newer = snapshot('q1', 5, 2);
+    const older = snapshot('q1', 5, 1);
+    const shown = linkInBatches([[newer, older]]);
+    assert.deepEqual(shown.get(newer), [{ field: 'state', old: 1, new: 2 }]);
+    assert.deepEqual(shown.get(older), []);
+    const split = linkInBatches([[newer], [older]]);
+    assert.deepEqual(split.get(newer), [{ field: 'state', old: 1, new: 2 }], 'also across pages');
   });
 
   it('ends with the same changes for any split into pages and any page order, and reports every revision', () => {

@@ -36,6 +36,15 @@ describe('planWindows: the newest part of the range, where events may still arri
     assert.deepEqual(recent.windows, [{ from: iso(NOW - 5 * MINUTE), to: iso(NOW), live: true }]);
   });
 
+  it('cuts a range to the vendor\'s reach, saying so unless it began only moments before it (since:30d for 30 days)', () => {
+    const reaching: VendorLimits = { ...parallel, parallelPages: false, reachMs: 30 * DAY };
+    const asked = planWindows({ from: iso(NOW - 30 * DAY - 50), to: iso(NOW) }, reaching, NOW, 'Descope');
+    assert.deepEqual(asked, { windows: [{ from: iso(NOW - 30 * DAY), to: iso(NOW) }], notices: [] });
+    const older = planWindows({ from: iso(NOW - 40 * DAY), to: iso(NOW) }, reaching, NOW, 'Descope');
+    assert.deepEqual(older.windows, [{ from: iso(NOW - 30 * DAY), to: iso(NOW) }]);
+    assert.deepEqual(older.notices, [`Descope keeps audit events for 30 days only: searched from ${iso(NOW - 30 * DAY)}.`]);
+  });
+
   it('pages a vendor that fetches one page at a time as before: no live window', () => {
     const { windows } = planWindows({ from: iso(NOW - DAY), to: iso(NOW) }, { ...parallel, parallelPages: false }, NOW, 'Vendor');
     assert.deepEqual(windows, [{ from: iso(NOW - DAY), to: iso(NOW) }]);

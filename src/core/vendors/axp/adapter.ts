@@ -9,9 +9,9 @@ import { axpSnapshots } from './snapshots';
 const MAX_PAGE_SIZE = 50;
 
 /**
- * AXP's `event` and `type` are upper-case constants (CREATED, PROFILE), matched exactly:
- * a value that is one word can be sent upper-cased and means the same as our
- * case-insensitive equality. Anything else cannot equal a constant and stays local.
+ * AXP's `type` is an upper-case constant (PROFILE, QUEUE), matched exactly: a value that is
+ * one word can be sent upper-cased and means the same as our case-insensitive equality.
+ * Anything else cannot equal a constant and stays local.
  */
 function asConstant(value: string | undefined): string | undefined {
   return value !== undefined && /^[A-Za-z][A-Za-z0-9_]*$/.test(value) ? value.toUpperCase() : undefined;
@@ -53,12 +53,15 @@ export const axpAdapter: VendorAdapter = {
     newestFirst: true, // `orderBy=date desc` is always sent
   },
 
+  /**
+   * Only the object type goes to AXP. A change is the difference between consecutive snapshots
+   * of one object, so every snapshot of the objects shown must be fetched: filtering by author
+   * or event at the vendor would leave out the snapshots between, and each change would be
+   * diffed against an older one (another actor's edits shown as this one's). Those filters run
+   * here, after the snapshots are linked. All snapshots of an object share its type.
+   */
   serverFilters(query: AuditQuery): ReadonlySet<FilterKey> {
-    const keys = new Set<FilterKey>();
-    if (query.actor !== undefined) keys.add('actor');
-    if (asConstant(query.action)) keys.add('action');
-    if (asConstant(query.resourceType)) keys.add('resourceType');
-    return keys;
+    return new Set<FilterKey>(asConstant(query.resourceType) ? ['resourceType'] : []);
   },
 
   validateConnection(connection: Connection): string | undefined {
@@ -96,9 +99,6 @@ export const axpAdapter: VendorAdapter = {
       startDate: vendorTime(cursor.window.from),
       endDate: vendorTime(cursor.window.to),
     };
-    if (query.actor !== undefined) body.author = query.actor;
-    const event = asConstant(query.action);
-    if (event) body.event = event;
     const type = asConstant(query.resourceType);
     if (type) body.type = type;
     return {
