@@ -70,11 +70,15 @@ export function parseSearchArgs(argv: string[], env: NodeJS.ProcessEnv, now: num
 
   const parsed = parseQueryFlag(values.query, vendor);
   for (const [flag, key] of FLAG_FILTERS) {
-    const value = values[flag];
-    if (value === undefined) continue;
+    const given = values[flag];
+    if (given === undefined) continue;
+    // An empty filter would match everything: the user meant something, so say what is missing.
+    if (given.trim() === '') throw usageError(`--${flag} needs a value; leave the flag out to search without it.`, vendor);
     if (parsed.filters[key] !== undefined) throw usageError(`--${flag} and --query both set ${key}; give it once.`, vendor);
+    // Case does not matter here, as it does not for status: in --query.
+    const value = key === 'status' ? given.toLowerCase() : given;
     if (key === 'status' && value !== 'success' && value !== 'failure') {
-      throw usageError(`--status must be success or failure, not "${value}".`, vendor);
+      throw usageError(`--status must be success or failure, not "${given}".`, vendor);
     }
     (parsed.filters as Record<string, string>)[key] = value;
   }

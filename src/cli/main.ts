@@ -1,13 +1,14 @@
 import { AuditLensError, isAuditLensError } from '../core/errors';
-import { formatEvents } from '../core/export/formats';
+import { formatEventChunks } from '../core/export/formats';
 import { createHttpClient } from '../core/http/client';
 import type { VendorId } from '../core/model';
 import { redactSecrets } from '../core/redact';
 import { collect } from '../core/search/engine';
 import type { ConnectionSummary, SearchUpdate } from '../core/search/types';
 import { parseSearchArgs, USAGE } from './args';
-import { formatTable } from './table';
+import { writeChunks } from './output';
 import { ProgressLine } from './progress';
+import { tableChunks } from './table';
 
 /** 130: stopped by Ctrl-C (SIGINT), as shells report it; what was fetched is still printed. */
 const EXIT = { ok: 0, usage: 2, refused: 3, failure: 4, interrupted: 130 } as const;
@@ -44,11 +45,12 @@ async function main(argv: string[]): Promise<number> {
     progress.clear();
     const done = updates.find((u): u is Extract<SearchUpdate, { kind: 'done' }> => u.kind === 'done');
     for (const connection of done?.summary.connections ?? []) summarize(connection, progress);
-    const output = cli.format === 'table'
-      ? formatTable(events, process.stdout.columns || 160)
-      : formatEvents(events, cli.format);
+    const chunks = cli.format === 'table'
+      ? tableChunks(events, process.stdout.columns || 160)
+      : formatEventChunks(events, cli.format);
     // A vendor record may repeat the credential (an API key stored in an integration's settings): no output holds it.
-    await write(redactSecrets(output, secrets));
+    // Pieces end between events, so a secret is never cut in two.
+    await writeChunks(process.stdout, redacted(chunks));
     if (interrupt.signal.aborted) {
       process.stderr.write(`audit-lens: ${cli.connection.vendor}: interrupted; printed the ${events.length} events fetched so far.\n`);
       return EXIT.interrupted;
@@ -74,7 +76,8 @@ function note(vendor: VendorId, message: string, progress: ProgressLine): void {
 }
 
 function summarize(connection: ConnectionSummary, progress: ProgressLine): void {
-  if (connection.localFilters.length > 0) {
+  // Only a connection that fetched something filtered anything: not one refused, nor one not searched at all.
+  if (connection.localFilters.length > 0 && connection.pages > 0 && !connection.error) {
     note(connection.vendor, `filtered here after fetching, as the vendor cannot: ${connection.localFilters.join(', ')}.`, progress);
   }
   if (connection.warnings > 0) {
@@ -83,20 +86,8 @@ function summarize(connection: ConnectionSummary, progress: ProgressLine): void 
   }
 }
 
-/**
- * Writes all of stdout before exiting, also when it is a pipe. A reader that went away
- * (`| head`) took what it wanted: that is not a failure, and nothing more is written.
- * Without an 'error' listener it would be an uncaught crash.
- */
-function write(text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = (error?: Error & { code?: string } | null): void => {
-      if (!error || error.code === 'EPIPE') resolve();
-      else reject(new Error(`standard output could not be written (${error.code ?? error.message}).`));
-    };
-    process.stdout.on('error', done);
-    process.stdout.write(text, done);
-  });
+function* redacted(chunks: Iterable<string>): Generator<string> {
+  for (const chunk of chunks) yield redactSecrets(chunk, secrets);
 }
 
 const secrets: Array<string | undefined> = [];

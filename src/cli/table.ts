@@ -73,14 +73,29 @@ function columnWidths(natural: readonly number[], width: number, gap: number): n
   return widths;
 }
 
-/** An aligned table that fits the terminal width (or 160 columns when not a terminal). */
-export function formatTable(events: readonly AuditEvent[], width = 160): string {
-  const cells = events.map((event) => COLUMNS.map((column) => printable(column.value(event))));
-  const natural = COLUMNS.map((column, i) => Math.max(column.title.length, ...cells.map((row) => displayWidth(row[i] as string))));
+function rowCells(event: AuditEvent): string[] {
+  return COLUMNS.map((column) => printable(column.value(event)));
+}
+
+/**
+ * An aligned table that fits the terminal width (or 160 columns when not a terminal), in
+ * pieces of at most `perChunk` rows: the widths come from one pass over every event, the
+ * lines are then built a piece at a time, so no single string holds the whole table.
+ */
+export function* tableChunks(events: readonly AuditEvent[], width = 160, perChunk = 1000): Generator<string> {
+  // A loop, not Math.max(...cells): spreading 100k+ values overflows the call stack.
+  const natural = COLUMNS.map((column) => column.title.length);
+  for (const event of events) {
+    rowCells(event).forEach((cell, i) => { natural[i] = Math.max(natural[i] as number, displayWidth(cell)); });
+  }
   const gap = 2;
   const widths = columnWidths(natural, width, gap);
-  const line = (row: readonly string[]): string => row.map((cell, i) => fit(cell, widths[i] as number)).join(' '.repeat(gap)).trimEnd();
-  const lines = [line(COLUMNS.map((column) => column.title)), ...cells.map(line)];
-  lines.push('', `${events.length} event${events.length === 1 ? '' : 's'}`);
-  return `${lines.join('\n')}\n`;
+  const line = (row: readonly string[]): string => `${row.map((cell, i) => fit(cell, widths[i] as number)).join(' '.repeat(gap)).trimEnd()}\n`;
+  let chunk = line(COLUMNS.map((column) => column.title));
+  for (let start = 0; start < events.length; start += perChunk) {
+    for (const event of events.slice(start, start + perChunk)) chunk += line(rowCells(event));
+    yield chunk;
+    chunk = '';
+  }
+  yield `${chunk}\n${events.length} event${events.length === 1 ? '' : 's'}\n`;
 }

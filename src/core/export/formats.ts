@@ -47,7 +47,7 @@ export function formatEvents(events: readonly AuditEvent[], format: ExportFormat
 }
 
 /** Events per piece of `formatEventChunks`: small enough to write, large enough to write few times. */
-export const EVENTS_PER_CHUNK = 1000;
+const EVENTS_PER_CHUNK = 1000;
 
 /** One element of `JSON.stringify(events, null, 2)`: the event's own layout, one level deeper. */
 function jsonElement(event: AuditEvent): string {
