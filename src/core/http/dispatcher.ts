@@ -1,5 +1,5 @@
 import { rootCertificates } from 'node:tls';
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
 import type { HttpClientOptions } from './types';
 
 /** Loopback never goes through a proxy: the emulator and local tools must stay reachable. */
@@ -15,6 +15,30 @@ export function tlsOptions(options: Pick<HttpClientOptions, 'connectTimeoutMs' |
   };
 }
 
+/** A proxy that dropped the connection while a tunnel to the vendor was being set up. */
+export const PROXY_TUNNEL_DROPPED = 'AUDIT_LENS_PROXY_TUNNEL_DROPPED';
+
+/**
+ * The pool to the proxy itself, failing a CONNECT the proxy drops. undici 7 takes that drop
+ * for a recoverable socket error and connects again at once, in a loop that never lets
+ * timers run: no deadline or cancel fires and the process spins (nodejs/undici#3897; fixed in
+ * undici 8, which needs Node 22.19). Failed here, the request fails and is retried with backoff.
+ */
+function proxyPool(origin: string | URL, options: Pool.Options): Pool {
+  const pool = new Pool(origin, options);
+  const connect = pool.connect.bind(pool) as (params: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
+  const guarded = async (params: Dispatcher.ConnectOptions): Promise<Dispatcher.ConnectData> => {
+    try {
+      return await connect(params);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'UND_ERR_SOCKET') throw error;
+      throw Object.assign(new Error('the proxy closed the connection while a tunnel was set up'), { code: PROXY_TUNNEL_DROPPED, cause: error });
+    }
+  };
+  pool.connect = guarded as Pool['connect'];
+  return pool;
+}
+
 /** The connection pool of one client: a plain Agent, or a proxy-aware one when a proxy is configured. */
 export function createDispatcher(options: DispatcherOptions, env: NodeJS.ProcessEnv = process.env): Dispatcher {
   const tls = tlsOptions(options);
@@ -25,6 +49,7 @@ export function createDispatcher(options: DispatcherOptions, env: NodeJS.Process
   // '' rather than undefined: undici would otherwise fall back to process.env on its own.
   return new EnvHttpProxyAgent({
     ...pool,
+    clientFactory: proxyPool,
     requestTls: tls,
     proxyTls: tls,
     httpProxy,

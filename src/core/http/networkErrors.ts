@@ -1,5 +1,6 @@
 import { AuditLensError } from '../errors';
 import type { VendorId } from '../model';
+import { PROXY_TUNNEL_DROPPED } from './dispatcher';
 import { formatDuration } from './duration';
 import type { HttpClientOptions } from './types';
 import { vendorName } from './vendorNames';
@@ -39,6 +40,8 @@ export function classifyNetworkError(cause: unknown, vendor: VendorId, host: str
       return fail('timeout', `${name} at ${host} did not start answering within ${formatDuration(timeouts.headersTimeoutMs)} (headers timeout). The service may be overloaded; try again later.`);
     case 'UND_ERR_BODY_TIMEOUT':
       return fail('timeout', `${name} at ${host} stopped sending the response for ${formatDuration(timeouts.bodyTimeoutMs)} (body timeout). Try again later, or search a shorter time range.`);
+    case PROXY_TUNNEL_DROPPED:
+      return fail('network', `The proxy closed the connection while setting up a tunnel to ${name} at ${host}. Check the proxy address and that it allows HTTPS (CONNECT) to ${host}.`, true);
     case 'ECONNREFUSED':
       return fail('network', `${host} refused the connection to ${name}. Check the base URL and that the service is reachable from here.`);
   }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -109,6 +109,16 @@ describe('http client: proxies', () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+describe('http client: a proxy that drops the tunnel', () => {
+  it('fails the request with a message about the proxy, after a few tries, instead of reconnecting without end', () => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'proxyDrop.child.ts')], { encoding: 'utf8', timeout: 15_000 });
+    assert.equal(child.signal, null, 'the request never settled: the client reconnected in a loop until the process was killed');
+    const outcome = JSON.parse(child.stdout) as { message: string; connections: number };
+    assert.match(outcome.message, /^The proxy closed the connection while setting up a tunnel to Perfecto at acme\.app\.perfectomobile\.com\..* Gave up after 3 attempts\.$/);
+    assert.ok(outcome.connections >= 3 && outcome.connections <= 6, `${outcome.connections} connections to the proxy`);
   });
 });
 
