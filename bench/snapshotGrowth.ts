@@ -20,7 +20,7 @@ function history(count: number): AuditEvent[] {
     author: 'bench@example.com',
     date: new Date(BASE + (count - i) * 1000).toISOString(),
     auditData: { queueId: 'q-1', name: 'Support', priority: i % 5 },
-  }));
+  }, new Date(BASE).toISOString()));
 }
 
 /** Microseconds per snapshot to link `count` snapshots of one object. */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { NO_CHANGES, type AuditEvent, type FieldChange, type VendorId } from '../model';
-import type { RecordWarning } from './adapter';
+import type { PageCursor, RecordWarning } from './adapter';
 import '../validationMessages';
 
 export { contentHash, sameJson, stableStringify } from './canonicalJson';
@@ -28,6 +28,15 @@ export function pickString(record: Record<string, unknown>, ...keys: string[]): 
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   }
   return null;
+}
+
+/**
+ * The time of a record whose own time cannot be read (it is still shown, with a warning): the
+ * end of the window it was fetched in. It then sorts with that window's newest events, where
+ * it is seen, and stays inside the search's range. One rule for every vendor.
+ */
+export function fallbackTime(cursor: PageCursor): string {
+  return toIsoTime(cursor.window.to) ?? new Date(0).toISOString();
 }
 
 const CANONICAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;

@@ -15,7 +15,7 @@ function snapshot(queue: string, second: number, state: number): AuditEvent {
     author: 'ann@example.com',
     date: new Date(BASE + second * 1000).toISOString(),
     auditData: { queueId: queue, state },
-  });
+  }, new Date(BASE).toISOString());
 }
 
 /** What a consumer ends up showing for each event: the changes of its last delivery, first or revised. */

@@ -423,7 +423,7 @@ describe('surfsight records', () => {
     assert.equal(page.events[1]?.time, '2020-01-01T14:48:00.000Z');
     assert.equal(page.events[1]?.actor.id, null);
     const noTime = surfsightAdapter.parsePage({ data: [sampleRecord({ id: undefined, createdAt: 'soon' })] }, cursor(0, 10));
-    assert.equal(noTime.events[0]?.time, FULL.from);
+    assert.equal(noTime.events[0]?.time, FULL.to);
     assert.match(noTime.events[0]?.id ?? '', /^[0-9a-f]{32}$/);
     assert.equal(noTime.warnings.length, 1);
   });

@@ -1,7 +1,7 @@
 import { AuditLensError } from '../../errors';
 import type { AuditEvent, AuditQuery, Connection, Credentials, FilterKey } from '../../model';
 import type { NormalizedPage, PageCursor, VendorAdapter, VendorErrorInfo, VendorRequest } from '../adapter';
-import { normalizeRecords, toIsoTime } from '../normalize';
+import { fallbackTime, normalizeRecords, toIsoTime } from '../normalize';
 import { recordToEvent } from './record';
 import { axpErrorSchema, axpPageSchema, axpPaginationSchema, axpRecordSchema } from './schemas';
 import { axpSnapshots } from './snapshots';
@@ -114,7 +114,7 @@ export const axpAdapter: VendorAdapter = {
     };
   },
 
-  parsePage(body: unknown): NormalizedPage {
+  parsePage(body: unknown, cursor: PageCursor): NormalizedPage {
     const envelope = axpPageSchema.safeParse(body);
     const pagination = axpPaginationSchema.safeParse(body);
     if (!envelope.success) {
@@ -125,7 +125,9 @@ export const axpAdapter: VendorAdapter = {
       throw new AuditLensError('schema', 'AXP answered without an "auditRecords" list: the response is not an audit-records page.', { vendor: 'axp' });
     }
     const records = envelope.data.auditRecords;
-    const { events, warnings } = normalizeRecords('axp', records, axpRecordSchema, (_, raw) => recordToEvent(raw), recordToEvent);
+    const unreadableTime = fallbackTime(cursor);
+    const toEvent = (raw: Record<string, unknown>) => recordToEvent(raw, unreadableTime);
+    const { events, warnings } = normalizeRecords('axp', records, axpRecordSchema, (_, raw) => toEvent(raw), toEvent);
     numberTwins(events);
     return {
       events,

@@ -41,7 +41,7 @@ function objectName(type: string | null, auditData: Record<string, unknown>): st
  * null. The id is a hash of the whole record as received, so it is the same on every page
  * and every search.
  */
-export function recordToEvent(record: unknown): AuditEvent {
+export function recordToEvent(record: unknown, unreadableTime: string): AuditEvent {
   const raw = asRecord(record);
   const type = pickString(raw, 'type');
   const event = pickString(raw, 'event');
@@ -54,8 +54,7 @@ export function recordToEvent(record: unknown): AuditEvent {
   return {
     vendor: 'axp',
     id: contentHash(raw),
-    // A record without a readable date still needs a time: the epoch sorts it last.
-    time: toIsoTime(raw.date) ?? new Date(0).toISOString(),
+    time: toIsoTime(raw.date) ?? unreadableTime,
     actor: { id: author, name: null, type: null, role: null },
     action: event ?? '',
     resource: { type, id, name },

@@ -1,7 +1,7 @@
 import { AuditLensError } from '../../errors';
 import { NO_CHANGES, type AuditEvent, type AuditStatus, type FieldChange, type FilterKey } from '../../model';
 import type { NormalizedPage, VendorAdapter, VendorErrorInfo } from '../adapter';
-import { contentHash, normalizeRecords, pickString, toIsoTime } from '../normalize';
+import { contentHash, fallbackTime, normalizeRecords, pickString, toIsoTime } from '../normalize';
 import { descopeEnvelopeSchema, descopeErrorSchema, descopeRecordSchema, type DescopeRecord } from './schemas';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -69,9 +69,8 @@ export const descopeAdapter: VendorAdapter = {
       throw new AuditLensError('schema', 'Descope returned a page without a list of audit records.', { vendor: 'descope' });
     }
     const records = envelope.data.audits ?? [];
-    const fallbackTime = toIsoTime(cursor.window.to) ?? new Date(0).toISOString();
     const { events, warnings } = normalizeRecords('descope', records, descopeRecordSchema, toEvent,
-      (raw) => salvage(raw, fallbackTime));
+      (raw) => salvage(raw, fallbackTime(cursor)));
     return { events, warnings, recordCount: records.length, total: readTotal(envelope.data.total) };
   },
 

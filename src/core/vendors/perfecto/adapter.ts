@@ -1,7 +1,7 @@
 import { AuditLensError } from '../../errors';
 import type { AuditQuery, Connection, Credentials, FilterKey } from '../../model';
 import type { NormalizedPage, PageCursor, VendorAdapter, VendorErrorInfo, VendorRequest } from '../adapter';
-import { normalizeRecords, toIsoTime } from '../normalize';
+import { fallbackTime, normalizeRecords, toIsoTime } from '../normalize';
 import { perfectoHitToEvent } from './event';
 import { perfectoEnvelopeSchema, perfectoErrorSchema, perfectoHitSchema, type PerfectoEnvelope } from './schemas';
 import { isHexTraceId, traceKey } from '../../traceKey';
@@ -103,7 +103,7 @@ export const perfectoAdapter: VendorAdapter = {
     };
   },
 
-  parsePage(body: unknown): NormalizedPage {
+  parsePage(body: unknown, cursor: PageCursor): NormalizedPage {
     const envelope = perfectoEnvelopeSchema.safeParse(body);
     if (!envelope.success) {
       const vendorError = perfectoErrorSchema.safeParse(body);
@@ -113,9 +113,9 @@ export const perfectoAdapter: VendorAdapter = {
       throw new AuditLensError('schema', `Perfecto answered with ${detail}.`, { vendor: 'perfecto' });
     }
     const records = envelope.data.hits.hits;
-    const { events, warnings } = normalizeRecords(
-      'perfecto', records, perfectoHitSchema, (_hit, raw) => perfectoHitToEvent(raw), perfectoHitToEvent,
-    );
+    const unreadableTime = fallbackTime(cursor);
+    const toEvent = (raw: Record<string, unknown>) => perfectoHitToEvent(raw, unreadableTime);
+    const { events, warnings } = normalizeRecords('perfecto', records, perfectoHitSchema, (_hit, raw) => toEvent(raw), toEvent);
     return { events, warnings, recordCount: records.length, total: totalOf(envelope.data) };
   },
 

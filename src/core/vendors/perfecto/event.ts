@@ -1,21 +1,18 @@
 import { NO_CHANGES, type AuditEvent, type AuditStatus, type FieldChange } from '../../model';
 import { asRecord, contentHash, pickString, toIsoTime } from '../normalize';
 
-/** Shown instead of a time when a record carries none that can be read. */
-const UNKNOWN_TIME = new Date(0).toISOString();
-
 /**
  * One Perfecto hit as a normalized event. Reads defensively, so the same code builds the
  * event for a valid hit and salvages what it can from a drifted one. `raw` is the hit
  * exactly as received (`_id`, `_source`, `sort`, …).
  */
-export function perfectoHitToEvent(raw: Record<string, unknown>): AuditEvent {
+export function perfectoHitToEvent(raw: Record<string, unknown>, unreadableTime: string): AuditEvent {
   const source = asRecord(raw['_source']);
   const id = typeof raw['_id'] === 'string' && raw['_id'] !== '' ? raw['_id'] : contentHash(raw);
   return {
     vendor: 'perfecto',
     id,
-    time: eventTime(source, raw['sort']),
+    time: eventTime(source, raw['sort']) ?? unreadableTime,
     actor: {
       id: pickString(source, 'actorId', 'actor_id'),
       name: null,
@@ -37,9 +34,9 @@ export function perfectoHitToEvent(raw: Record<string, unknown>): AuditEvent {
 }
 
 /** `timestamp` (millisecond precision), then Logstash's `@timestamp`, then the sort value. */
-function eventTime(source: Record<string, unknown>, sort: unknown): string {
+function eventTime(source: Record<string, unknown>, sort: unknown): string | null {
   const sortValue = Array.isArray(sort) ? sort[0] : undefined;
-  return toIsoTime(source['timestamp']) ?? toIsoTime(source['@timestamp']) ?? toIsoTime(sortValue) ?? UNKNOWN_TIME;
+  return toIsoTime(source['timestamp']) ?? toIsoTime(source['@timestamp']) ?? toIsoTime(sortValue);
 }
 
 function toStatus(value: unknown): AuditStatus {

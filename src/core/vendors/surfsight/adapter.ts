@@ -1,7 +1,7 @@
 import { AuditLensError } from '../../errors';
 import type { AuditQuery } from '../../model';
 import type { NormalizedPage, PageCursor, VendorAdapter, VendorErrorInfo, VendorLimits, VendorRequest } from '../adapter';
-import { normalizeRecords, toIsoTime } from '../normalize';
+import { fallbackTime, normalizeRecords, toIsoTime } from '../normalize';
 import { surfsightEvent } from './event';
 import { surfsightFilterParams, surfsightServerFilters } from './filters';
 import { surfsightEnvelopeSchema, surfsightErrorSchema, surfsightMetadataSchema, surfsightRecordSchema } from './schemas';
@@ -90,8 +90,8 @@ export const surfsightAdapter: VendorAdapter = {
       throw new AuditLensError('schema', 'Surfsight answered without the expected "data" list of audit logs.', { vendor: 'surfsight' });
     }
     const records = envelope.data.data;
-    const fallbackTime = toIsoTime(cursor.window.from) ?? new Date(0).toISOString();
-    const toEvent = (raw: Record<string, unknown>) => surfsightEvent(raw, fallbackTime);
+    const unreadableTime = fallbackTime(cursor);
+    const toEvent = (raw: Record<string, unknown>) => surfsightEvent(raw, unreadableTime);
     const { events, warnings } = normalizeRecords('surfsight', records, surfsightRecordSchema, (_record, raw) => toEvent(raw), toEvent);
     const size = pageSize(cursor);
     const total = totalFrom(envelope.data.metadata, cursor.index * size, records.length, size);

@@ -1,7 +1,7 @@
 import { AuditLensError } from '../../errors';
 import { NO_CHANGES, type AuditEvent, type AuditStatus, type FilterKey } from '../../model';
 import type { NormalizedPage, VendorAdapter, VendorErrorInfo } from '../adapter';
-import { contentHash, htmlToText, normalizeRecords, pickString, toIsoTime } from '../normalize';
+import { contentHash, fallbackTime, htmlToText, normalizeRecords, pickString, toIsoTime } from '../normalize';
 import { zluriEnvelopeSchema, zluriErrorSchema, zluriRecordSchema, type ZluriRecord } from './schemas';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,9 +57,8 @@ export const zluriAdapter: VendorAdapter = {
       throw new AuditLensError('schema', 'Zluri returned a page without an items list.', { vendor: 'zluri' });
     }
     const { items, count } = envelope.data;
-    const fallbackTime = toIsoTime(cursor.window.to) ?? new Date(0).toISOString();
     const { events, warnings } = normalizeRecords('zluri', items, zluriRecordSchema, toEvent,
-      (raw) => salvage(raw, fallbackTime));
+      (raw) => salvage(raw, fallbackTime(cursor)));
     const total = typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : undefined;
     return { events, warnings, recordCount: items.length, total };
   },
