@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     const done = updates.find((u): u is Extract<SearchUpdate, { kind: 'done' }> => u.kind === 'done');
     for (const connection of done?.summary.connections ?? []) summarize(connection, progress);
     const chunks = cli.format === 'table'
-      ? tableChunks(events, process.stdout.columns || 160)
+      ? tableChunks(events, process.stdout.columns || 160, { clean: (text) => redactSecrets(text, secrets) })
       : formatEventChunks(events, cli.format);
     // A vendor record may repeat the credential (an API key stored in an integration's settings): no output holds it.
     // Pieces end between events, so a secret is never cut in two.
@@ -77,7 +77,8 @@ function note(vendor: VendorId, message: string, progress: ProgressLine): void {
 
 function summarize(connection: ConnectionSummary, progress: ProgressLine): void {
   // Only a connection that fetched something filtered anything: not one refused, nor one not searched at all.
-  if (connection.localFilters.length > 0 && connection.pages > 0 && !connection.error) {
+  // One that failed after some pages still printed them, filtered.
+  if (connection.localFilters.length > 0 && connection.pages > 0) {
     note(connection.vendor, `filtered here after fetching, as the vendor cannot: ${connection.localFilters.join(', ')}.`, progress);
   }
   if (connection.warnings > 0) {

@@ -2,17 +2,23 @@ import { AuditLensError } from './errors';
 
 const MIN_SECRET_LENGTH = 4;
 
-/** Replaces every occurrence of each secret (and the key of a `ProjectId:ManagementKey` pair) with a placeholder. */
+/**
+ * The texts that give a credential away: the credential, and for Descope's
+ * `ProjectId:ManagementKey` the key alone, which is as secret as the pair. The project id is
+ * not a secret (every Descope record names it), and records must print as received.
+ */
+export function secretForms(secret: string): string[] {
+  const key = secret.slice(secret.indexOf(':') + 1);
+  return key !== secret && key.length >= 8 ? [secret, key] : [secret];
+}
+
+/** Replaces every occurrence of each secret, in each of its forms, with a placeholder. */
 export function redactSecrets(text: string, secrets: readonly (string | undefined)[], placeholder = '<redacted>'): string {
   const parts = new Set<string>();
   for (const secret of secrets) {
     // Shorter than this, replacing it would mangle ordinary words ("x" in example.com), and no real credential is.
     if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
-    parts.add(secret);
-    // Descope's `ProjectId:ManagementKey`: the key alone is as secret as the pair. The project
-    // id is not a secret (every Descope record names it), and records must print as received.
-    const key = secret.slice(secret.indexOf(':') + 1);
-    if (key !== secret && key.length >= 8) parts.add(key);
+    for (const form of secretForms(secret)) parts.add(form);
   }
   let out = text;
   for (const part of [...parts].sort((a, b) => b.length - a.length)) out = out.split(part).join(placeholder);

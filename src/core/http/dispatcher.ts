@@ -23,20 +23,20 @@ export const PROXY_TUNNEL_DROPPED = 'AUDIT_LENS_PROXY_TUNNEL_DROPPED';
  * for a recoverable socket error and connects again at once, in a loop that never lets
  * timers run: no deadline or cancel fires and the process spins (nodejs/undici#3897; fixed in
  * undici 8, which needs Node 22.19). Failed here, the request fails and is retried with backoff.
+ * undici's ProxyAgent opens tunnels with the promise form of `connect`, the one changed here.
  */
-function proxyPool(origin: string | URL, options: Pool.Options): Pool {
-  const pool = new Pool(origin, options);
-  const connect = pool.connect.bind(pool) as (params: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
-  const guarded = async (params: Dispatcher.ConnectOptions): Promise<Dispatcher.ConnectData> => {
-    try {
-      return await connect(params);
-    } catch (error) {
+class ProxyPool extends Pool {
+  override connect(options: Dispatcher.ConnectOptions): Promise<Dispatcher.ConnectData>;
+  override connect(options: Dispatcher.ConnectOptions, callback: (error: Error | null, data: Dispatcher.ConnectData) => void): void;
+  override connect(
+    options: Dispatcher.ConnectOptions, callback?: (error: Error | null, data: Dispatcher.ConnectData) => void,
+  ): Promise<Dispatcher.ConnectData> | void {
+    if (callback) return super.connect(options, callback);
+    return super.connect(options).catch((error: unknown) => {
       if ((error as { code?: unknown }).code !== 'UND_ERR_SOCKET') throw error;
       throw Object.assign(new Error('the proxy closed the connection while a tunnel was set up'), { code: PROXY_TUNNEL_DROPPED, cause: error });
-    }
-  };
-  pool.connect = guarded as Pool['connect'];
-  return pool;
+    });
+  }
 }
 
 /** The connection pool of one client: a plain Agent, or a proxy-aware one when a proxy is configured. */
@@ -49,7 +49,7 @@ export function createDispatcher(options: DispatcherOptions, env: NodeJS.Process
   // '' rather than undefined: undici would otherwise fall back to process.env on its own.
   return new EnvHttpProxyAgent({
     ...pool,
-    clientFactory: proxyPool,
+    clientFactory: (origin: string | URL, options: Pool.Options) => new ProxyPool(origin, options),
     requestTls: tls,
     proxyTls: tls,
     httpProxy,

@@ -3,7 +3,8 @@
  * `--from`/`--to`). One definition for the quick-search language and the CLI.
  */
 
-const DURATION = /^(\d+)([smhdw])$/i;
+/** Units in either case, but for M: an upper-case M reads as months to many, and there are none. */
+const DURATION = /^(\d+)([smhdwSHDW])$/;
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 /** Past this, `now - duration` is no longer a date anyone keeps audit logs for. */
 const MAX_DURATION_MS = 100 * 365 * UNIT_MS.d;

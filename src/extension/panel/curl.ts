@@ -1,6 +1,7 @@
 /** "Copy as cURL": the search request for one connection, with the credential as an environment variable. */
 import type { HttpRequest } from '../../core/http/types';
 import type { Credentials } from '../../core/model';
+import { secretForms } from '../../core/redact';
 
 /** Same variable names as the CLI, so the command runs after `export AUDIT_LENS_TOKEN=...`. */
 const TOKEN_PLACEHOLDER = '${AUDIT_LENS_TOKEN}';
@@ -8,13 +9,12 @@ const APP_KEY_PLACEHOLDER = '${AUDIT_LENS_APP_KEY}';
 
 const SECRET_MARK = '\u0000';
 
-/** Replaces secrets (and their parts around a colon, e.g. Descope's key) with marked placeholders. */
+/** Replaces secrets (each of their forms, e.g. Descope's key alone) with marked placeholders. */
 function markSecrets(text: string, credentials: Credentials): string {
   const replacements: [string, string][] = [];
   const add = (secret: string | undefined, placeholder: string) => {
     if (!secret) return;
-    replacements.push([secret, placeholder]);
-    for (const piece of secret.split(':')) if (piece.length >= 8 && piece !== secret) replacements.push([piece, placeholder]);
+    for (const form of secretForms(secret)) replacements.push([form, placeholder]);
   };
   add(credentials.token, TOKEN_PLACEHOLDER);
   add(credentials.appKey, APP_KEY_PLACEHOLDER);

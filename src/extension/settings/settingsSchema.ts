@@ -5,7 +5,10 @@ import { durationProblem } from '../../core/query/timeValues';
 import '../../core/validationMessages';
 
 /** A range the quick-search parser accepts as `since:` (longer than zero, at most 100 years). */
-const duration = z.string().check(z.refine((value) => durationProblem(value) === undefined, 'use a duration longer than zero and at most 100 years, like 24h or 7d'));
+const duration = z.string().check(
+  z.regex(/^\d+[smhdw]$/, 'use a duration like 24h or 7d'),
+  z.refine((value) => durationProblem(value) === undefined, 'use a duration longer than zero and at most 100 years, like 24h or 7d'),
+);
 
 
 /** The `auditLens.*` settings (package.json contributes.configuration), validated. */

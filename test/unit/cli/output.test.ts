@@ -57,7 +57,7 @@ describe('CLI output in pieces', () => {
 
   it('table: 200,000 events make one table in pieces, without overflowing the stack', () => {
     const many = events(200_000);
-    const chunks = tableChunks(many, 160, 1000);
+    const chunks = tableChunks(many, 160, { perChunk: 1000 });
     let pieces = 0;
     let lines = 0;
     let first = '';
@@ -75,7 +75,7 @@ describe('CLI output in pieces', () => {
   });
 
   it('table: the pieces join to the whole table', () => {
-    for (const n of [0, 1, 7]) assert.equal([...tableChunks(events(n), 120, 3)].join(''), table(events(n), 120));
+    for (const n of [0, 1, 7]) assert.equal([...tableChunks(events(n), 120, { perChunk: 3 })].join(''), table(events(n), 120));
   });
 
   it('writes piece by piece, waiting for drain, so the stream never holds more than a piece over its limit', async () => {

@@ -127,6 +127,7 @@ describe('quick-search parser', () => {
   it('reads since: units in either case, and pasted times with long fractions or an hours-only offset', () => {
     const now = Date.parse('2025-12-04T12:00:00.000Z');
     assert.equal(resolveQuery(parseQuickSearch('since:24H'), { now, defaultSince: '7d' }).from, '2025-12-03T12:00:00.000Z');
+    assert.throws(() => parseQuickSearch('since:6M'), /"since:" takes a duration like 15m, 24h or 7d, not "6M"/, 'M could be read as months');
     const range = resolveQuery(parseQuickSearch('from:2025-12-01T10:00:00.123456Z to:2025-12-01T18:00:00+05'), { now, defaultSince: '7d' });
     assert.equal(range.from, '2025-12-01T10:00:00.123Z');
     assert.equal(range.to, '2025-12-01T13:00:00.000Z');
