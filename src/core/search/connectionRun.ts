@@ -73,6 +73,7 @@ export class ConnectionRun {
     try {
       if (this.query.traceId !== undefined && !this.adapter.carriesTraceIds) {
         this.notice(`${this.adapter.label} records no trace ids, so it was not searched for this one.`);
+        this.summary.localFilters = []; // nothing was fetched, so nothing was filtered here
         this.summary.complete = true;
         return this.summary;
       }

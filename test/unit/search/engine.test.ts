@@ -182,6 +182,9 @@ describe('search engine over the emulator', function () {
     const { events, updates } = await collect(allTargets(emulator), { ...WHOLE, traceId }, { http, now: () => NOW });
     const skipped = updates.flatMap((u) => (u.kind === 'notice' && /records no trace ids/.test(u.message) ? [u.vendor] : [])).sort();
     assert.deepEqual(skipped, ['axp', 'descope', 'zluri']);
+    const done = updates.find((u): u is Extract<SearchUpdate, { kind: 'done' }> => u.kind === 'done');
+    const filteredHere = (done?.summary.connections ?? []).filter((c) => c.localFilters.length > 0).map((c) => c.vendor).sort();
+    assert.deepEqual(filteredHere, ['surfsight'], 'only a connection that fetched filtered anything itself');
     assert.ok(emulator.requests.every((r) => r.vendor === 'perfecto' || r.vendor === 'surfsight'), 'vendors without trace ids were fetched');
     const vendors = new Set(events.map((e) => e.vendor));
     assert.ok(vendors.has('perfecto') && vendors.has('surfsight'), `trace found only in ${[...vendors].join(', ')}`);
