@@ -29,7 +29,7 @@ async function linkCost(count: number): Promise<number> {
     const events = history(count);
     const linker = new SnapshotLinker(axpSnapshots);
     const started = performance.now();
-    for (let i = 0; i < events.length; i += PAGE) linker.add(events.slice(i, i + PAGE));
+    for (let i = 0; i < events.length; i += PAGE) linker.add(events.slice(i, i + PAGE), i);
     return ((performance.now() - started) * 1000) / count;
   });
   return median(samples);

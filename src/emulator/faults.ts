@@ -20,6 +20,8 @@ export interface FaultRule {
   fault: Fault;
   /** Only requests to this vendor; all vendors when absent. */
   vendor?: VendorId;
+  /** Only requests whose URL query has these values (say `{ pageNumber: '2' }`). */
+  query?: Readonly<Record<string, string>>;
   /** Let this many matching requests through untouched first. */
   skip?: number;
   /** Apply to this many requests, then stop (default: every matching request). */
@@ -44,11 +46,12 @@ export class FaultController {
   }
 
   /** The fault for this request, counting it against every matching rule. `latency` rules stack with others. */
-  take(vendor: VendorId): { latencyMs: number; fault?: Fault } {
+  take(vendor: VendorId, query: URLSearchParams): { latencyMs: number; fault?: Fault } {
     let latencyMs = 0;
     let fault: Fault | undefined;
     for (const rule of this.rules) {
       if (rule.vendor && rule.vendor !== vendor) continue;
+      if (rule.query && Object.entries(rule.query).some(([name, value]) => query.get(name) !== value)) continue;
       rule.seen++;
       if (rule.seen <= (rule.skip ?? 0)) continue;
       if (rule.times !== undefined && rule.applied >= rule.times) continue;

@@ -99,7 +99,7 @@ export class Emulator {
       vendor, method: request.method, path: request.path,
       query: Object.fromEntries(url.searchParams), body: request.body, headers: { ...req.headers },
     });
-    const { latencyMs, fault } = this.faults.take(vendor);
+    const { latencyMs, fault } = this.faults.take(vendor, url.searchParams);
     const delay = latencyMs + (this.options.latencyMs ?? 0);
     if (delay > 0) await this.sleep(delay);
     if (res.destroyed) return;

@@ -25,6 +25,18 @@ export interface RunContext {
   totals: Map<string, number | undefined>;
 }
 
+/**
+ * The listing position of a page's first record: windows come newest first and pages in order,
+ * so (window, page, position) orders records as the vendor listed them. A page's records take
+ * the ranks after it, fewer than PAGE_STRIDE however many a page holds; dropping repeats keeps
+ * the order within a page and cannot reach the next page's ranks.
+ */
+const PAGE_STRIDE = 2 ** 20;
+const WINDOW_STRIDE = 2 ** 40;
+function listingRank(windowOrdinal: number, pageIndex: number): number {
+  return windowOrdinal * WINDOW_STRIDE + pageIndex * PAGE_STRIDE;
+}
+
 /** Stops paging a window when a vendor keeps answering with pages it already sent. */
 const MAX_STALE_PAGES = 2;
 
@@ -45,6 +57,8 @@ export class ConnectionRun {
   private liveTotal?: number;
   /** Records received in the current window, duplicates included. */
   private windowRecords = 0;
+  /** How many windows were started: with the page index, where a page stood in the vendor's listing. */
+  private windowOrdinal = 0;
 
   constructor(
     private readonly adapter: VendorAdapter,
@@ -102,6 +116,7 @@ export class ConnectionRun {
   /** Pages through one window; says so when the vendor sent fewer records than the total it reported. */
   private async fetchWindow(window: TimeWindow): Promise<void> {
     this.windowRecords = 0;
+    this.windowOrdinal++;
     const total = await this.pageThrough(window);
     if (total !== undefined && this.windowRecords < total && !this.stopped() && !this.limitReached()) {
       this.notice(`${this.adapter.label} reported ${total} events from ${window.from} to ${window.to} but sent ${this.windowRecords}: some may be missing. Search again, or narrow the range.`);
@@ -114,7 +129,7 @@ export class ConnectionRun {
     const first = await this.fetchPage({ window, index: 0, size });
     this.liveTotal = window.live ? first.total : undefined;
     this.recordTotal(first.total);
-    if (!this.deliver(first) || first.recordCount < size) return first.total;
+    if (!this.deliver(first, 0) || first.recordCount < size) return first.total;
     let next = 1;
     if (first.total !== undefined) {
       const pages = Math.ceil(first.total / size);
@@ -122,14 +137,14 @@ export class ConnectionRun {
       let lastFull = true;
       const finished = await this.pool(window, next, pages, parallel, (page, index) => {
         if (index === pages - 1) lastFull = page.recordCount >= size;
-        return this.deliver(page);
+        return this.deliver(page, index);
       });
       if (!finished || !lastFull || this.stopped()) return first.total;
       next = Math.max(next, pages); // the vendor's total was low: keep paging until a short page
     }
     for (let index = next; !this.stopped(); index++) {
       const page = await this.fetchPage({ window, index, size });
-      if (!this.deliver(page) || page.recordCount < size) break;
+      if (!this.deliver(page, index) || page.recordCount < size) break;
     }
     return first.total;
   }
@@ -189,15 +204,15 @@ export class ConnectionRun {
     }
   }
 
-  /** Hands a page to the consumer. Returns false when paging this window should stop. */
-  private deliver(page: NormalizedPage): boolean {
+  /** Hands page `index` of the current window to the consumer. Returns false when paging this window should stop. */
+  private deliver(page: NormalizedPage, index: number): boolean {
     if (this.freshness !== undefined) {
       this.notice(this.freshness);
       this.freshness = undefined;
     }
     this.windowRecords += page.recordCount;
     const fresh = this.unseen(page.events);
-    const linked = this.linker ? this.linker.add(fresh) : [];
+    const linked = this.linker ? this.linker.add(fresh, listingRank(this.windowOrdinal, index)) : [];
     // A revised event went out before exactly when it passed the local filters (they never read `changes`).
     const revised = this.localKeys.length === 0 ? linked : linked.filter((event) => matchesFilters(event, this.query, this.localKeys));
     const events = this.localKeys.length === 0 ? fresh : fresh.filter((event) => matchesFilters(event, this.query, this.localKeys));

@@ -231,6 +231,25 @@ describe('search engine over the emulator', function () {
     for (const change of updated[0]?.changes ?? []) assert.notDeepEqual(change.old, change.new);
   });
 
+  it('diffs two AXP snapshots at the same millisecond in listing order, even when the later page arrives first', async () => {
+    const at = (day: number) => new Date(NOW - day * DAY).toISOString();
+    const snapshot = (date: string, state: number) => ({ date, event: 'UPDATED', author: 'ann@example.com', type: 'QUEUE', auditData: { queueId: 'q-tie', state } });
+    // Newest first, two a page: states 2 and 1 share a millisecond, on pages 2 and 3.
+    const listing = [snapshot(at(6), 5), snapshot(at(7), 4), snapshot(at(8), 3), snapshot(at(9), 2), snapshot(at(9), 1)];
+    for (let page = 0; page < 3; page++) {
+      const body = JSON.stringify({ auditRecords: listing.slice(page * 2, page * 2 + 2), pagination: { pageNumber: page + 1, pageSize: 2, total: listing.length } });
+      emulator.faults.add({ vendor: 'axp', query: { pageNumber: String(page + 1) }, fault: { kind: 'raw-body', body, contentType: 'application/json' } });
+    }
+    // Page 2 is held back, so page 3 (the older snapshot) is linked first.
+    emulator.faults.add({ vendor: 'axp', query: { pageNumber: '2' }, fault: { kind: 'latency', ms: 300 } });
+    const { events } = await collect([emulatorTarget(emulator, 'axp')], { from: at(10), to: at(5) }, { http, now: () => NOW, concurrency: 2, pageSize: { axp: 2 } });
+    assert.deepEqual(emulator.requests.filter((r) => r.vendor === 'axp').map((r) => r.query.pageNumber).sort(), ['1', '2', '3']);
+    const changesOf = (state: number) => events.find((e) => (e.raw.auditData as { state: number }).state === state)?.changes;
+    assert.deepEqual(changesOf(2), [{ field: 'state', old: 1, new: 2 }]);
+    assert.deepEqual(changesOf(1), [], 'the oldest snapshot fetched has nothing to compare');
+    assert.deepEqual(changesOf(3), [{ field: 'state', old: 2, new: 3 }]);
+  });
+
   it('narrows Descope searches to its 30-day reach and says so', async () => {
     const notices: string[] = [];
     const query = { from: new Date(NOW - 45 * DAY).toISOString(), to: new Date(NOW).toISOString() };

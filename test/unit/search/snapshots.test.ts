@@ -18,13 +18,26 @@ function snapshot(queue: string, second: number, state: number): AuditEvent {
   }, new Date(BASE).toISOString());
 }
 
+/** A page of the vendor's newest-first listing: its events and the listing position of the first. */
+interface Page {
+  events: AuditEvent[];
+  rank: number;
+}
+
+/** Pages of `pageSize` of a newest-first listing, each ranked by where it starts. */
+function pagesOf(newestFirst: readonly AuditEvent[], pageSize: number): Page[] {
+  const pages: Page[] = [];
+  for (let i = 0; i < newestFirst.length; i += pageSize) pages.push({ events: newestFirst.slice(i, i + pageSize), rank: i });
+  return pages;
+}
+
 /** What a consumer ends up showing for each event: the changes of its last delivery, first or revised. */
-function linkInBatches(batches: readonly AuditEvent[][]): Map<AuditEvent, readonly FieldChange[]> {
+function linkInBatches(pages: readonly Page[]): Map<AuditEvent, readonly FieldChange[]> {
   const linker = new SnapshotLinker(axpSnapshots);
   const shown = new Map<AuditEvent, readonly FieldChange[]>();
-  for (const batch of batches) {
-    const revised = linker.add(batch);
-    for (const event of [...batch, ...revised]) shown.set(event, event.changes);
+  for (const page of pages) {
+    const revised = linker.add(page.events, page.rank);
+    for (const event of [...page.events, ...revised]) shown.set(event, event.changes);
   }
   return shown;
 }
@@ -32,30 +45,31 @@ function linkInBatches(batches: readonly AuditEvent[][]): Map<AuditEvent, readon
 describe('SnapshotLinker: each snapshot diffed against the previous one of its object', () => {
   it('gives every snapshot the change from the one before it, whatever order the pages arrive in', () => {
     const history = [snapshot('q1', 1, 1), snapshot('q1', 2, 2), snapshot('q1', 3, 3)];
-    const shown = linkInBatches([[history[1] as AuditEvent], [history[2] as AuditEvent], [history[0] as AuditEvent]]);
+    const [newest, middle, oldest] = pagesOf([...history].reverse(), 1) as [Page, Page, Page];
+    const shown = linkInBatches([middle, newest, oldest]);
     assert.deepEqual(shown.get(history[1] as AuditEvent), [{ field: 'state', old: 1, new: 2 }]);
     assert.deepEqual(shown.get(history[2] as AuditEvent), [{ field: 'state', old: 2, new: 3 }]);
     assert.deepEqual(shown.get(history[0] as AuditEvent), [], 'an update whose previous snapshot was not fetched has nothing to compare');
   });
 
-  it('treats the later arrival of two snapshots at the same time as the older one, as a newest-first page lists them', () => {
+  it('treats the one listed later of two snapshots at the same time as the older, as a newest-first listing orders them', () => {
     const newer = snapshot('q1', 5, 2);
     const older = snapshot('q1', 5, 1);
-    const shown = linkInBatches([[newer, older]]);
+    const shown = linkInBatches(pagesOf([newer, older], 2));
     assert.deepEqual(shown.get(newer), [{ field: 'state', old: 1, new: 2 }]);
     assert.deepEqual(shown.get(older), []);
-    const split = linkInBatches([[newer], [older]]);
-    assert.deepEqual(split.get(newer), [{ field: 'state', old: 1, new: 2 }], 'also across pages');
+    const [first, second] = pagesOf([newer, older], 1) as [Page, Page];
+    assert.deepEqual(linkInBatches([first, second]).get(newer), [{ field: 'state', old: 1, new: 2 }], 'also across pages');
+    assert.deepEqual(linkInBatches([second, first]).get(newer), [{ field: 'state', old: 1, new: 2 }], 'also when the later page arrives first');
   });
 
   it('ends with the same changes for any split into pages and any page order, and reports every revision', () => {
-    const histories = fc.array(fc.record({ queue: fc.constantFrom('q1', 'q2', 'q3'), state: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 40 });
-    fc.assert(fc.property(histories, fc.integer({ min: 1, max: 7 }), fc.infiniteStream(fc.nat()), (entries, pageSize, shuffle) => {
-      // Distinct times: the answer must not depend on arrival order.
-      const events = entries.map((entry, i) => snapshot(entry.queue, i, entry.state));
-      const pages: AuditEvent[][] = [];
-      const newestFirst = [...events].reverse();
-      for (let i = 0; i < newestFirst.length; i += pageSize) pages.push(newestFirst.slice(i, i + pageSize));
+    const entry = fc.record({ queue: fc.constantFrom('q1', 'q2', 'q3'), state: fc.integer({ min: 0, max: 3 }), sameTime: fc.boolean() });
+    fc.assert(fc.property(fc.array(entry, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 7 }), fc.infiniteStream(fc.nat()), (entries, pageSize, shuffle) => {
+      // Oldest first; an entry may share the previous one's time, and is then the newer of the two.
+      let second = 0;
+      const events = entries.map((e, i) => snapshot(e.queue, i > 0 && e.sameTime ? second : ++second, e.state));
+      const pages = pagesOf([...events].reverse(), pageSize);
       const order = pages.map((page) => ({ page, key: shuffle.next().value as number })).sort((a, b) => a.key - b.key).map((x) => x.page);
       const shown = linkInBatches(order);
       events.forEach((event, i) => {
