@@ -9,6 +9,7 @@ import { parseSearchArgs, USAGE } from './args';
 import { writeChunks } from './output';
 import { ProgressLine } from './progress';
 import { tableChunks } from './table';
+import { forTerminal, printableLine } from './terminalText';
 
 /** 130: stopped by Ctrl-C (SIGINT), as shells report it; what was fetched is still printed. */
 const EXIT = { ok: 0, usage: 2, refused: 3, failure: 4, interrupted: 130 } as const;
@@ -50,7 +51,9 @@ async function main(argv: string[]): Promise<number> {
       : formatEventChunks(events, cli.format);
     // A vendor record may repeat the credential (an API key stored in an integration's settings): no output holds it.
     // Pieces end between events, so a secret is never cut in two.
-    await writeChunks(process.stdout, redacted(chunks));
+    // On a terminal, vendor text must not run escape sequences (the table makes each cell printable itself).
+    const toTerminal = cli.format !== 'table' && process.stdout.isTTY ? forTerminal(cli.format) : undefined;
+    await writeChunks(process.stdout, outputOf(chunks, toTerminal));
     if (interrupt.signal.aborted) {
       process.stderr.write(`audit-lens: ${cli.connection.vendor}: interrupted; printed the ${events.length} events fetched so far.\n`);
       return EXIT.interrupted;
@@ -72,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
  */
 function note(vendor: VendorId, message: string, progress: ProgressLine): void {
   progress.clear();
-  process.stderr.write(`audit-lens: ${vendor}: note: ${redactSecrets(message, secrets)}\n`);
+  process.stderr.write(`audit-lens: ${vendor}: note: ${printableLine(redactSecrets(message, secrets))}\n`);
 }
 
 function summarize(connection: ConnectionSummary, progress: ProgressLine): void {
@@ -87,8 +90,11 @@ function summarize(connection: ConnectionSummary, progress: ProgressLine): void 
   }
 }
 
-function* redacted(chunks: Iterable<string>): Generator<string> {
-  for (const chunk of chunks) yield redactSecrets(chunk, secrets);
+function* outputOf(chunks: Iterable<string>, toTerminal?: (chunk: string) => string): Generator<string> {
+  for (const chunk of chunks) {
+    const safe = redactSecrets(chunk, secrets);
+    yield toTerminal ? toTerminal(safe) : safe;
+  }
 }
 
 const secrets: Array<string | undefined> = [];
@@ -98,7 +104,7 @@ let searched: VendorId | undefined;
 function report(error: unknown): number {
   const typed = isAuditLensError(error) ? error : undefined;
   const vendor: VendorId | undefined = typed?.vendor ?? searched;
-  const message = redactSecrets((error as Error)?.message ?? String(error), secrets).replace(/\s*\n\s*/g, ' ');
+  const message = printableLine(redactSecrets((error as Error)?.message ?? String(error), secrets).replace(/\s*\n\s*/g, ' '));
   process.stderr.write(`audit-lens: ${vendor ? `${vendor}: ` : ''}${message}\n`);
   if (typed?.reason === 'usage' || typed?.reason === 'config') return EXIT.usage;
   if (typed?.isCredentialProblem) return EXIT.refused;

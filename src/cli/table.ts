@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../core/model';
+import { printableLine } from './terminalText';
 
 interface Column {
   title: string;
@@ -17,14 +18,6 @@ const COLUMNS: readonly Column[] = [
   { title: 'STATUS', value: (e) => e.status ?? '', flex: 0, min: 7 },
   { title: 'DESCRIPTION', value: (e) => e.description ?? '', flex: 3, min: 12 },
 ];
-
-/**
- * Vendor text may carry terminal escape sequences or bidirectional overrides: show them,
- * never let the terminal run them or reorder the line.
- */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => (ch === '\n' || ch === '\t' ? ' ' : '\uFFFD'));
-}
 
 /** Characters a terminal draws two cells wide (CJK, Hangul, full-width forms, most emoji). */
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
@@ -74,7 +67,7 @@ function columnWidths(natural: readonly number[], width: number, gap: number): n
 }
 
 function rowCells(event: AuditEvent, clean: (text: string) => string): string[] {
-  return COLUMNS.map((column) => printable(clean(column.value(event))));
+  return COLUMNS.map((column) => printableLine(clean(column.value(event))));
 }
 
 export interface TableOptions {

@@ -28,6 +28,22 @@ function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> 
   });
 }
 
+/** The same, with standard output on a terminal (`script` runs the CLI on a pseudo-terminal); standard error is dropped. */
+function runCliOnTerminal(args: string[], env: Record<string, string>): Promise<Run> {
+  const quote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
+  const command = `${[process.execPath, CLI, ...args].map(quote).join(' ')} 2>/dev/null`;
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['--quiet', '--return', '--command', command, '/dev/null'], {
+      env: { PATH: process.env.PATH ?? '', TERM: 'dumb', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: stdout.replace(/\r\n/g, '\n'), stderr: '' }));
+  });
+}
+
 function credentialEnv(vendor: VendorId): Record<string, string> {
   const { token, appKey } = EMULATOR_CREDENTIALS[vendor];
   return { AUDIT_LENS_TOKEN: token, ...(appKey ? { AUDIT_LENS_APP_KEY: appKey } : {}) };
@@ -324,6 +340,45 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
     assert.ok(received > 0 && received < whole.stdout.length, `read ${received} of ${whole.stdout.length} bytes`);
     assert.equal(code, 0, stderr);
     assert.equal(stderr, '');
+  });
+
+  describe('vendor text that a terminal would act on (escape sequences, C1 controls, bidi overrides)', () => {
+    const hostile = 'Ann\u001b]52;c;cHduZWQ=\u0007 \u009b31m\u202egnp.exe';
+    const UNSAFE = /[\u001b\u0007\u009b\u202e]/;
+    const servePage = (): void => {
+      const item = { _id: 'z-hostile', actor: 'ann@example.com', event: 'USER_UPDATED', event_timestamp: new Date(Date.now() - 3 * HOUR).toISOString(), event_title: hostile };
+      emulator.faults.add({ vendor: 'zluri', times: 1, fault: { kind: 'raw-body', body: JSON.stringify({ count: 1, items: [item] }), contentType: 'application/json' } });
+    };
+    afterEach(() => emulator.faults.clear());
+
+    it('on a terminal, prints JSON with them escaped (the same data) and CSV with them replaced', async () => {
+      servePage();
+      const ndjson = await runCliOnTerminal([...base('zluri'), '--since', '1d'], credentialEnv('zluri'));
+      assert.equal(ndjson.code, 0, ndjson.stdout);
+      assert.doesNotMatch(ndjson.stdout, UNSAFE);
+      const event = JSON.parse(ndjson.stdout.split('\n').find((line) => line.includes('"z-hostile"')) ?? '') as { raw: { event_title: string } };
+      assert.equal(event.raw.event_title, hostile);
+      servePage();
+      const csv = await runCliOnTerminal([...base('zluri'), '--since', '1d', '--format', 'csv'], credentialEnv('zluri'));
+      assert.equal(csv.code, 0, csv.stdout);
+      assert.doesNotMatch(csv.stdout, UNSAFE);
+      assert.ok(csv.stdout.includes('Ann\uFFFD]52;c;cHduZWQ=\uFFFD \uFFFD31m\uFFFDgnp.exe'), csv.stdout);
+    });
+
+    it('into a pipe or file, prints them exactly as received', async () => {
+      servePage();
+      const csv = await runCli([...base('zluri'), '--since', '1d', '--format', 'csv'], credentialEnv('zluri'));
+      assert.equal(csv.code, 0, csv.stderr);
+      assert.ok(csv.stdout.includes(hostile));
+    });
+
+    it('never writes them to standard error', async () => {
+      emulator.faults.add({ vendor: 'zluri', fault: { kind: 'status', status: 400, body: { code: 'MISC', errors: [{ msg: `bad filter ${hostile}` }] } } });
+      const run = await runCli([...base('zluri'), '--since', '1d'], credentialEnv('zluri'));
+      assert.equal(run.code, 4, run.stderr);
+      assert.match(run.stderr, /bad filter Ann\uFFFD/);
+      assert.doesNotMatch(run.stderr, UNSAFE);
+    });
   });
 
   it('exits 4 for other failures and names the vendor', async () => {
