@@ -10,6 +10,8 @@ export interface ParsedQuery {
   /** ISO date or date-time as typed. */
   from?: string;
   to?: string;
+  /** Where the `from:` and `to:` values start in the typed text, for errors found once they are resolved. */
+  valueAt?: { from?: number; to?: number };
 }
 
 /** A parse error that points at the offending character (0-based `position`). */
@@ -117,6 +119,7 @@ function applyKey(parsed: ParsedQuery, key: QueryKey, token: Token): void {
       const problem = dateProblem(value);
       if (problem) throw new QueryParseError(`"${key}:" takes ${problem}, not "${value}" (column ${valueAt + 1}).`, valueAt);
       parsed[key] = value;
+      parsed.valueAt = { ...parsed.valueAt, [key]: valueAt };
       return;
     }
   }

@@ -37,17 +37,19 @@ export function resolveQuery(
     toMsValue = options.now;
     fromMs = options.now - durationMs(options.defaultSince);
   }
+  const fromAt = parsed.valueAt?.from ?? 0;
+  const toAt = parsed.valueAt?.to ?? 0;
   if (!Number.isFinite(fromMs) || !Number.isFinite(toMsValue)) {
-    throw new QueryParseError('The time range is not a valid date.', 0);
+    throw new QueryParseError('The time range is not a valid date.', Number.isFinite(fromMs) ? toAt : fromAt);
   }
   if (fromMs > toMsValue && parsed.from !== undefined && parsed.to === undefined) {
-    throw new QueryParseError(`"from" (${new Date(fromMs).toISOString()}) is in the future, so nothing can be found yet. Give a time before now.`, 0);
+    throw new QueryParseError(`"from" (${new Date(fromMs).toISOString()}) is in the future, so nothing can be found yet. Give a time before now.`, fromAt);
   }
   if (fromMs > toMsValue) {
-    throw new QueryParseError(`"from" (${new Date(fromMs).toISOString()}) is after "to" (${new Date(toMsValue).toISOString()}). Swap them.`, 0);
+    throw new QueryParseError(`"from" (${new Date(fromMs).toISOString()}) is after "to" (${new Date(toMsValue).toISOString()}). Swap them.`, parsed.from !== undefined ? fromAt : toAt);
   }
   if (fromMs === toMsValue) {
-    throw new QueryParseError(`"from" and "to" are the same instant (${new Date(fromMs).toISOString()}), so the range holds nothing. Make "to" later.`, 0);
+    throw new QueryParseError(`"from" and "to" are the same instant (${new Date(fromMs).toISOString()}), so the range holds nothing. Make "to" later.`, toAt);
   }
   return {
     ...parsed.filters,

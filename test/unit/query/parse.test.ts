@@ -76,7 +76,7 @@ describe('quick-search parser', () => {
     for (const date of ['2025-02-30', '2025-13-01', '2025-04-31T10:00:00Z', '2025-12-01T24:00', '2025-12-01T10:60']) {
       assert.match(parseError(`from:${date}`).message, /with a day that exists/, date);
     }
-    assert.deepEqual(parseQuickSearch('from:2024-02-29 to:2024-12-31T23:59:59.999Z'), { filters: {}, from: '2024-02-29', to: '2024-12-31T23:59:59.999Z' });
+    assert.deepEqual(parseQuickSearch('from:2024-02-29 to:2024-12-31T23:59:59.999Z'), { filters: {}, from: '2024-02-29', to: '2024-12-31T23:59:59.999Z', valueAt: { from: 5, to: 19 } });
     assert.match(parseError('since:0d').message, /longer than zero/);
     assert.match(parseError('since:99999999999d').message, /at most 100 years/);
     assert.deepEqual(parseQuickSearch('since:36500d'), { filters: {}, since: '36500d' });
@@ -131,6 +131,21 @@ describe('quick-search parser', () => {
     const range = resolveQuery(parseQuickSearch('from:2025-12-01T10:00:00.123456Z to:2025-12-01T18:00:00+05'), { now, defaultSince: '7d' });
     assert.equal(range.from, '2025-12-01T10:00:00.123Z');
     assert.equal(range.to, '2025-12-01T13:00:00.000Z');
+  });
+
+  it('points range errors found after parsing at the value at fault', () => {
+    const now = Date.parse('2025-12-20T12:00:00.000Z');
+    const positionOf = (text: string): number | undefined => {
+      try {
+        resolveQuery(parseQuickSearch(text), { now, defaultSince: '7d' });
+      } catch (error) {
+        return error instanceof QueryParseError ? error.position : undefined;
+      }
+      return undefined;
+    };
+    assert.equal(positionOf('actor:ann to:2025-12-02 from:2025-12-03'), 'actor:ann to:2025-12-02 from:'.length);
+    assert.equal(positionOf('status:failure from:2026-01-01'), 'status:failure from:'.length);
+    assert.equal(positionOf('from:2025-12-01T10:00:00Z to:2025-12-01T10:00:00Z'), 'from:2025-12-01T10:00:00Z to:'.length);
   });
 
   it('says a from: in the future without to: is in the future, not that the two should be swapped', () => {
