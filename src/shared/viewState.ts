@@ -6,7 +6,7 @@ import { panelSearchSchema } from './protocol';
 export { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId } from './columns';
 
 
-export const FACET_FIELDS = ['vendor', 'status', 'action', 'actor', 'resourceType', 'resource', 'traceId'] as const;
+export const FACET_FIELDS = ['vendor', 'connection', 'status', 'action', 'actor', 'resourceType', 'resource', 'traceId'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
 const localFilterSchema = z.object({

@@ -240,6 +240,125 @@ describe('results panel in Chromium', function () {
     await panel.page.close();
   });
 
+  describe('runs over several connections', () => {
+    const prod = { id: 'descope-prod', label: 'Descope prod', vendor: 'descope' } as const;
+    const staging = { id: 'descope-staging', label: 'Descope staging', vendor: 'descope' } as const;
+    const surfsight = { id: 'surfsight-us', label: 'Surfsight US', vendor: 'surfsight' } as const;
+    /** `count` Descope events a minute apart from `minute` back, described by `name`. */
+    const descope = (name: string, count: number, minute: number) => buildEvents(count, END - minute * 60_000, 60_000)
+      .map((e, i) => ({ ...e, vendor: 'descope' as const, id: `d${i}`, description: `${name} ${i}` }));
+    const headers = (panel: Awaited<ReturnType<typeof openPanel>>) => panel.page.$$eval('[role=columnheader]', (h) => h.map((x) => x.textContent));
+    /** The Connection facet's values, once the sidebar (computed after the rows) shows it. */
+    const facetLabels = async (panel: Awaited<ReturnType<typeof openPanel>>) => {
+      const facet = panel.page.locator('.facet', { has: panel.page.locator('.facet-title', { hasText: /^Connection/ }) });
+      await facet.waitFor();
+      return facet.locator('.facet-label').allTextContents();
+    };
+
+    it('shows a Connection column for two connections of one vendor, filters by its facet, sorts by it and names it in the details', async () => {
+      const panel = await openPanel(browser);
+      await panel.send(...connectionRunMessages([
+        { connection: prod, events: descope('prod', 6, 1) },
+        { connection: staging, events: descope('staging', 4, 2) },
+        { connection: surfsight, events: [buildEvent({ vendor: 'surfsight', id: 's1', time: '2025-12-04T11:00:00.000Z', description: 'camera' })] },
+      ]));
+      await shown(panel, 11);
+      assert.deepEqual(await headers(panel), ['Time (UTC)', 'Vendor', 'Connection', 'Actor', 'Action', 'Resource', 'Status', 'Description', 'Trace id']);
+      const cells = await panel.page.$$eval('[role=row] .cell-connection', (c) => c.map((x) => x.textContent));
+      assert.equal(cells.length, 11);
+      assert.deepEqual(new Set(cells), new Set(['Descope prod', 'Descope staging', 'Surfsight US']));
+      assert.deepEqual((await rowTexts(panel)).filter((r) => r.includes('Descope staging')).length, 4);
+      assert.deepEqual(await facetLabels(panel), ['Descope prod', 'Descope staging', 'Surfsight US']);
+
+      await panel.page.click('.facet-value:has-text("Descope staging") .facet-include');
+      await panel.page.waitForSelector('.chip >> text=Connection: Descope staging');
+      await shown(panel, 4);
+      assert.ok((await rowTexts(panel)).every((r) => r.includes('Descope staging') && r.includes('staging ')));
+      assert.deepEqual((await panel.state() as { filters: unknown[] }).filters, [{ field: 'connection', value: 'descope-staging', exclude: false }]);
+      await panel.page.click('button[aria-label="Remove filter Connection: Descope staging"]');
+      await shown(panel, 11);
+
+      await panel.page.click('[role=columnheader] >> text=Connection');
+      assert.equal(await panel.page.getAttribute('[role=columnheader]:has-text("Connection")', 'aria-sort'), 'ascending');
+      const sorted = await panel.page.$$eval('[role=row] .cell-connection', (c) => c.map((x) => x.textContent));
+      assert.deepEqual(sorted, [...Array(6).fill('Descope prod'), ...Array(4).fill('Descope staging'), 'Surfsight US']);
+
+      await panel.page.focus('[role=grid]');
+      await panel.page.keyboard.press('End');
+      await panel.page.keyboard.press('Enter');
+      await panel.page.waitForSelector('aside.detail >> text=camera');
+      assert.equal(await panel.page.textContent('aside.detail dt:text-is("Connection") + dd'), 'Surfsight US');
+      await panel.page.click('aside.detail dt:text-is("Connection") + dd button');
+      await panel.page.waitForSelector('.chip >> text=Connection: Surfsight US');
+      await shown(panel, 1);
+      await panel.page.close();
+    });
+
+    it('keeps two connections with one label apart in the facet, the filter and the details', async () => {
+      const twinA = { ...prod, label: 'Descope' };
+      const twinB = { ...staging, label: 'Descope' };
+      const panel = await openPanel(browser);
+      await panel.send(...connectionRunMessages([
+        { connection: twinA, events: descope('first', 3, 1) },
+        { connection: twinB, events: descope('second', 2, 2) },
+      ]));
+      await shown(panel, 5);
+      assert.deepEqual(await facetLabels(panel), ['Descope (descope-prod)', 'Descope (descope-staging)']);
+      await panel.page.click('.facet-value:has-text("Descope (descope-staging)") .facet-exclude');
+      await panel.page.waitForSelector('.chip.exclude >> text=not Connection: Descope (descope-staging)');
+      await shown(panel, 3);
+      assert.ok((await rowTexts(panel)).every((r) => r.includes('Descope (descope-prod)') && r.includes('first ')));
+      await panel.page.focus('[role=grid]');
+      await panel.page.keyboard.press('Home');
+      await panel.page.keyboard.press('Enter');
+      assert.equal(await panel.page.textContent('aside.detail dt:text-is("Connection") + dd'), 'Descope (descope-prod)');
+      await panel.page.close();
+    });
+
+    it('adds the column only for a new panel of one vendor\'s connections; counts connections of different vendors in the facet', async () => {
+      const mixed = await openPanel(browser);
+      await mixed.send(...connectionRunMessages([{ connection: prod, events: descope('prod', 2, 1) }, { connection: surfsight, events: [buildEvent({ vendor: 'surfsight', id: 's1' })] }]));
+      await shown(mixed, 3);
+      assert.ok(!(await headers(mixed)).includes('Connection'));
+      assert.deepEqual(await facetLabels(mixed), ['Descope prod', 'Surfsight US']);
+      await mixed.page.close();
+
+      const single = await openPanel(browser);
+      await single.send(...connectionRunMessages([{ connection: prod, events: descope('prod', 2, 1) }]));
+      await shown(single, 2);
+      await single.page.locator('.facet-title', { hasText: /^Vendor/ }).waitFor();
+      assert.equal(await single.page.locator('.facet-title:has-text("Connection")').count(), 0, 'one connection: no facet');
+      await single.page.close();
+
+      const restored = await openPanel(browser, {
+        state: { columns: ['time', 'action'], sort: { column: 'time', descending: true }, filters: [], selectedKey: null, detailOpen: false, scrollTop: 0 },
+      });
+      await restored.send(...connectionRunMessages([{ connection: prod, events: descope('prod', 2, 1) }, { connection: staging, events: descope('staging', 2, 2) }]));
+      await shown(restored, 4);
+      assert.deepEqual(await headers(restored), ['Time (UTC)', 'Action'], 'a restored panel keeps the user\'s columns');
+      await restored.page.close();
+    });
+
+    for (const theme of ['dark', 'light'] as ThemeKind[]) {
+      it(`takes a screenshot of a two-connection run in the ${theme} theme`, async () => {
+        const panel = await openPanel(browser, { theme, width: 1400, height: 520 });
+        await panel.send(...connectionRunMessages([{ connection: prod, events: descope('prod', 12, 1) }, { connection: staging, events: descope('staging', 12, 2) }]));
+        await shown(panel, 24);
+        await panel.page.focus('[role=grid]');
+        await panel.page.keyboard.press('j');
+        await panel.page.keyboard.press('j');
+        await panel.page.keyboard.press('Enter');
+        await panel.page.waitForSelector('aside.detail');
+        await panel.page.evaluate('document.fonts.ready.then(() => true)');
+        mkdirSync('test-results', { recursive: true });
+        await panel.page.screenshot({ path: `test-results/panel-connections-${theme}.png` });
+        const cut = await panel.page.$$eval('[role=row] .cell-connection', (c) => c.filter((x) => x.scrollWidth > x.clientWidth).map((x) => x.textContent));
+        assert.deepEqual(cut, [], 'each connection name fits its cell beside the details');
+        await panel.page.close();
+      });
+    }
+  });
+
   it('shows a hidden panel\'s run again from the host\'s replay with every event where it streamed to', async () => {
     const us = { id: 'surfsight-us', label: 'Surfsight US', vendor: 'surfsight' } as const;
     const eu = { id: 'surfsight-eu', label: 'Surfsight EU', vendor: 'surfsight' } as const;

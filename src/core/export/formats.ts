@@ -10,6 +10,30 @@ const CSV_COLUMNS = [
 ] as const;
 
 /**
+ * The name of the connection each event came from, by position. The results panel passes it
+ * (a search may span "prod" and "staging" of one vendor) and every format then carries a
+ * `connection` after `vendor`; the CLI searches one connection and leaves it out.
+ */
+export type ConnectionNames = readonly string[];
+
+function checkConnections(events: readonly AuditEvent[], connections: ConnectionNames | undefined): void {
+  if (connections && connections.length !== events.length) {
+    throw new RangeError(`Export: ${connections.length} connection names for ${events.length} events.`);
+  }
+}
+
+/** The event with `connection` right after `vendor` (its other fields keep their order). */
+function withConnection(event: AuditEvent, connection: string): AuditEvent & { connection: string } {
+  const { vendor, ...rest } = event;
+  return { vendor, connection, ...rest };
+}
+
+function labelled(events: readonly AuditEvent[], connections: ConnectionNames | undefined): readonly AuditEvent[] {
+  checkConnections(events, connections);
+  return connections ? events.map((event, at) => withConnection(event, connections[at] as string)) : events;
+}
+
+/**
  * Spreadsheets run cells that start with = + - @ (or tab/CR) as formulas; audit data is
  * attacker-influenced, so such cells get a leading apostrophe.
  */
@@ -18,31 +42,35 @@ function cell(value: string | null): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function csvRow(event: AuditEvent): string[] {
+function csvRow(event: AuditEvent, connection: string | undefined): string[] {
   return [
-    event.time, event.vendor, event.id, event.actor.id, event.actor.name, event.actor.type, event.actor.role,
+    event.time, event.vendor, ...(connection === undefined ? [] : [connection]), event.id, event.actor.id, event.actor.name, event.actor.type, event.actor.role,
     event.action, event.resource.type, event.resource.id, event.resource.name, event.status, event.description,
     event.traceId, event.changes.length > 0 ? JSON.stringify(event.changes) : null,
   ].map(cell);
 }
 
-export function toCsv(events: readonly AuditEvent[], header = true): string {
-  return stringify(events.map(csvRow), { header, columns: header ? [...CSV_COLUMNS] : undefined, record_delimiter: 'unix' });
+export function toCsv(events: readonly AuditEvent[], options: { header?: boolean; connections?: ConnectionNames } = {}): string {
+  const { header = true, connections } = options;
+  checkConnections(events, connections);
+  const columns = connections ? [CSV_COLUMNS[0], CSV_COLUMNS[1], 'connection', ...CSV_COLUMNS.slice(2)] : [...CSV_COLUMNS];
+  const rows = events.map((event, at) => csvRow(event, connections?.[at]));
+  return stringify(rows, { header, columns: header ? columns : undefined, record_delimiter: 'unix' });
 }
 
-export function toNdjson(events: readonly AuditEvent[]): string {
-  return events.map((event) => `${JSON.stringify(event)}\n`).join('');
+export function toNdjson(events: readonly AuditEvent[], connections?: ConnectionNames): string {
+  return labelled(events, connections).map((event) => `${JSON.stringify(event)}\n`).join('');
 }
 
-export function toJson(events: readonly AuditEvent[]): string {
-  return `${JSON.stringify(events, null, 2)}\n`;
+export function toJson(events: readonly AuditEvent[], connections?: ConnectionNames): string {
+  return `${JSON.stringify(labelled(events, connections), null, 2)}\n`;
 }
 
-export function formatEvents(events: readonly AuditEvent[], format: ExportFormat): string {
+export function formatEvents(events: readonly AuditEvent[], format: ExportFormat, connections?: ConnectionNames): string {
   switch (format) {
-    case 'ndjson': return toNdjson(events);
-    case 'json': return toJson(events);
-    case 'csv': return toCsv(events);
+    case 'ndjson': return toNdjson(events, connections);
+    case 'json': return toJson(events, connections);
+    case 'csv': return toCsv(events, { connections });
   }
 }
 
@@ -72,7 +100,7 @@ export function* formatEventChunks(events: readonly AuditEvent[], format: Export
         yield toNdjson(slice);
         break;
       case 'csv':
-        yield toCsv(slice, start === 0);
+        yield toCsv(slice, { header: start === 0 });
         break;
       case 'json':
         yield `${start === 0 ? '[\n' : ',\n'}${slice.map(jsonElement).join(',\n')}${last ? '\n]\n' : ''}`;

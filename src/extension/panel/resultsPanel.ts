@@ -11,6 +11,7 @@ import { search } from '../../core/search/engine';
 import { buildHttpRequest } from '../../core/search/requestBuilder';
 import { getAdapter } from '../../core/vendors/registry';
 import { changeValueText } from '../../shared/changeText';
+import { connectionNames } from '../../shared/connectionNames';
 import type { ExportFormat, HostMessage, WebviewMessage, WebviewRequest } from '../../shared/protocol';
 import { parseWebviewMessage } from '../../shared/protocol';
 import type { PromptsHolder } from '../ui/prompts';
@@ -20,6 +21,7 @@ import { formatRows } from './copyFormats';
 import { curlCommand } from './curl';
 import type { DiffDocuments } from './diffDocuments';
 import { exportSummary } from './exportSummary';
+import { exportRows } from './exportRows';
 import { defaultExportUri } from './exportTarget';
 import { createNonce, renderPanelHtml } from './html';
 import { narrowedQuery, surroundingQuery, surroundingScope } from './queries';
@@ -268,8 +270,10 @@ export class ResultsPanel extends Disposable {
         return this.copyCurl(connectionId);
       }
       case 'copyRows': {
-        const events = request.eventKeys.map((key) => lookup(key).event);
-        await vscode.env.clipboard.writeText(this.redact(formatRows(events, request.format)));
+        const rows = request.eventKeys.map(lookup);
+        const events = rows.map((row) => row.event);
+        const nameOf = this.connectionNamer();
+        await vscode.env.clipboard.writeText(this.redact(formatRows(events, request.format, rows.map((row) => nameOf(row.connectionId)))));
         return `Copied ${events.length} ${events.length === 1 ? 'row' : 'rows'} as ${request.format}.`;
       }
       case 'export': return this.export(run, request.format, request.scope);
@@ -281,6 +285,12 @@ export class ResultsPanel extends Disposable {
     if (!this.run) return;
     this.progress?.dispose();
     this.progress = showSearchProgress(this.run, this.panel.title);
+  }
+
+  /** What the panel calls each connection of the current run, for the rows it writes out. */
+  private connectionNamer(): (connectionId: string) => string {
+    const names = connectionNames(this.started?.type === 'search' ? this.started.connections : []);
+    return (id) => names.get(id) ?? this.deps.backend.connectionLabel(id);
   }
 
   /** A vendor record may repeat a credential (a key saved in an integration's settings): replaced in all this panel writes out. */
@@ -322,8 +332,8 @@ export class ResultsPanel extends Disposable {
         },
       );
     }
-    const events = [...run.events].sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.redact(formatEvents(events, format))));
+    const { events, connections } = exportRows(run, this.connectionNamer());
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.redact(formatEvents(events, format, connections))));
     return exportSummary(events.length, vscode.workspace.asRelativePath(target), scope, run.status());
   }
 }

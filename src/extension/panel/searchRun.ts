@@ -65,6 +65,11 @@ export class SearchRun {
     return at === undefined ? undefined : { event: this.loaded[at] as AuditEvent, connectionId: this.positions.connectionAt(at) };
   }
 
+  /** The connection of the event at position `at` of `events`. */
+  connectionAt(at: number): string {
+    return this.positions.connectionAt(at);
+  }
+
   start(): void {
     void this.pump();
   }

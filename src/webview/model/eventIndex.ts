@@ -6,7 +6,11 @@
 import type { AuditEvent } from '../../core/model';
 import type { FacetField } from '../../shared/viewState';
 import { COLUMN_IDS, FACET_FIELDS } from '../../shared/viewState';
+import type { EventConnection } from './fields';
 import { cellText, facetValue } from './fields';
+
+/** Where `EventIndex.of` places events when it is not told their connections. */
+const NO_CONNECTION: EventConnection = { id: '', name: '' };
 
 /** Joins the column texts of the search text; a needle containing it is matched column by column. */
 const SEPARATOR = '\u0000';
@@ -33,14 +37,16 @@ class InternedField {
 export class EventIndex {
   /** Events by position (arrival order). */
   readonly events: AuditEvent[] = [];
+  /** The connection of each position (one shared object per connection). */
+  private readonly connections: EventConnection[] = [];
   private readonly text: string[] = [];
   /** Epoch ms per position; NaN when the time does not parse. */
   readonly time: number[] = [];
   private readonly fields = new Map<FacetField, InternedField>(FACET_FIELDS.map((field) => [field, new InternedField()]));
 
-  static of(events: readonly AuditEvent[]): EventIndex {
+  static of(events: readonly AuditEvent[], connectionOf: (at: number) => EventConnection = () => NO_CONNECTION): EventIndex {
     const index = new EventIndex();
-    events.forEach((event, at) => index.set(at, event));
+    events.forEach((event, at) => index.set(at, event, connectionOf(at)));
     return index;
   }
 
@@ -48,12 +54,17 @@ export class EventIndex {
     return this.events.length;
   }
 
-  /** Stores `event` at position `at`: the next free position, or one it replaces. */
-  set(at: number, event: AuditEvent): void {
+  /** Stores `event` of `connection` at position `at`: the next free position, or one it replaces. */
+  set(at: number, event: AuditEvent, connection: EventConnection): void {
     this.events[at] = event;
-    this.text[at] = COLUMN_IDS.map((column) => cellText(event, column).toLowerCase()).join(SEPARATOR);
+    this.connections[at] = connection;
+    this.text[at] = COLUMN_IDS.map((column) => cellText(event, column, connection).toLowerCase()).join(SEPARATOR);
     this.time[at] = Date.parse(event.time);
-    for (const [field, interned] of this.fields) interned.ofEvent[at] = interned.intern(facetValue(event, field));
+    for (const [field, interned] of this.fields) interned.ofEvent[at] = interned.intern(facetValue(event, field, connection));
+  }
+
+  connection(at: number): EventConnection {
+    return this.connections[at];
   }
 
   field(field: FacetField): InternedField {
@@ -64,6 +75,7 @@ export class EventIndex {
   hasText(at: number, needle: string): boolean {
     if (!needle.includes(SEPARATOR)) return this.text[at].includes(needle);
     const event = this.events[at];
-    return COLUMN_IDS.some((column) => cellText(event, column).toLowerCase().includes(needle));
+    const connection = this.connections[at];
+    return COLUMN_IDS.some((column) => cellText(event, column, connection).toLowerCase().includes(needle));
   }
 }

@@ -2,6 +2,12 @@
 import type { AuditEvent } from '../../core/model';
 import type { ColumnId, FacetField } from '../../shared/viewState';
 
+/** The connection an event came from: filters compare its id, people read its name (`connectionNames`). */
+export interface EventConnection {
+  id: string;
+  name: string;
+}
+
 function actorLabel(event: AuditEvent): string {
   return event.actor.name ?? event.actor.id ?? '';
 }
@@ -18,10 +24,11 @@ export function formatTime(iso: string): string {
   return iso.replace('T', ' ').replace(/Z$/, '');
 }
 
-export function cellText(event: AuditEvent, column: ColumnId): string {
+export function cellText(event: AuditEvent, column: ColumnId, connection: EventConnection): string {
   switch (column) {
     case 'time': return formatTime(event.time);
     case 'vendor': return event.vendor;
+    case 'connection': return connection.name;
     case 'actor': return actorLabel(event);
     case 'action': return event.action;
     case 'resource': return resourceLabel(event);
@@ -33,9 +40,10 @@ export function cellText(event: AuditEvent, column: ColumnId): string {
 }
 
 /** The value a facet counts and a facet filter compares; null when the event has none. */
-export function facetValue(event: AuditEvent, field: FacetField): string | null {
+export function facetValue(event: AuditEvent, field: FacetField, connection: EventConnection): string | null {
   switch (field) {
     case 'vendor': return event.vendor;
+    case 'connection': return connection.id;
     case 'status': return event.status;
     case 'action': return event.action || null;
     case 'actor': return actorLabel(event) || null;
@@ -47,6 +55,7 @@ export function facetValue(event: AuditEvent, field: FacetField): string | null 
 
 export const FACET_LABELS: Record<FacetField, string> = {
   vendor: 'Vendor',
+  connection: 'Connection',
   status: 'Status',
   action: 'Action',
   actor: 'Actor',
@@ -58,6 +67,7 @@ export const FACET_LABELS: Record<FacetField, string> = {
 export const COLUMN_LABELS: Record<ColumnId, string> = {
   time: 'Time (UTC)',
   vendor: 'Vendor',
+  connection: 'Connection',
   actor: 'Actor',
   action: 'Action',
   resource: 'Resource',

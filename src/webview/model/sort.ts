@@ -1,16 +1,17 @@
 /** The order of the rows by a column. Pure. */
-import type { AuditEvent } from '../../core/model';
 import type { ColumnId } from '../../shared/viewState';
+import type { EventIndex } from './eventIndex';
 import { cellText } from './fields';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /**
- * Every position of `events` in display order; ties keep arrival order. Empty values sort
+ * Every position of the index in display order; ties keep arrival order. Empty values sort
  * last either way.
  */
-export function sortPositions(events: readonly AuditEvent[], column: ColumnId, descending: boolean): number[] {
-  const keys = events.map((event) => (column === 'time' ? event.time : cellText(event, column)));
+export function sortPositions(index: EventIndex, column: ColumnId, descending: boolean): number[] {
+  const { events } = index;
+  const keys = events.map((event, at) => (column === 'time' ? event.time : cellText(event, column, index.connection(at))));
   const positions = Array.from({ length: events.length }, (_, at) => at);
   const direction = descending ? -1 : 1;
   const compare = column === 'time'

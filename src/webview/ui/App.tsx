@@ -11,6 +11,7 @@ import type { Bin } from '../model/histogram';
 import { chartRange, computeBins } from '../model/histogram';
 import { Results } from '../model/results';
 import { sortPositions } from '../model/sort';
+import { startingColumns } from '../model/connectionColumn';
 import { isNewPanel, loadState, newRequestId, onHostMessage, post, saveState } from '../host';
 import { DetailPane } from './DetailPane';
 import { Icon } from './icons';
@@ -44,10 +45,15 @@ interface Summary {
 
 const NO_SUMMARY: Summary = { facets: [], shown: 0, timeRange: null, bins: [] };
 
-function summarize(results: Results, rows: Positions, range: RunInfo['range'] | null): Summary {
-  const timeRange = chartRange(range, results.index, rows);
+/** The sidebar counts connections only when the run has more than one. */
+function facetFields(run: RunInfo | null): FacetField[] {
+  return FACET_FIELDS.filter((field) => field !== 'connection' || (run?.connections.length ?? 0) > 1);
+}
+
+function summarize(results: Results, rows: Positions, run: RunInfo | null): Summary {
+  const timeRange = chartRange(run?.range ?? null, results.index, rows);
   return {
-    facets: computeFacets(results.index, rows, FACET_FIELDS, 5),
+    facets: computeFacets(results.index, rows, facetFields(run), 5),
     shown: rows.length,
     timeRange,
     bins: timeRange ? computeBins(results.index, rows, timeRange.from, timeRange.to, 80) : [],
@@ -81,12 +87,13 @@ export function App() {
     const off = onHostMessage((message: HostMessage) => {
       switch (message.type) {
         case 'search':
-          if (takeSearchColumns.current && message.search.columns?.length) {
-            const columns = message.search.columns;
-            setView((current) => ({ ...current, columns: [...columns] }));
+          if (takeSearchColumns.current) {
+            const given = message.search.columns;
+            const { connections } = message;
+            setView((current) => ({ ...current, columns: startingColumns(given?.length ? given : current.columns, connections) }));
           }
           takeSearchColumns.current = false;
-          results.reset(message.runId);
+          results.reset(message.runId, message.connections);
           setRun(message);
           setStatus(null);
           setQueryError(null);
@@ -125,13 +132,13 @@ export function App() {
   };
 
   const rowFilter = useMemo(() => new RowFilter(), []);
-  const order = useMemo(() => sortPositions(results.events, view.sort.column, view.sort.descending), [version, view.sort]);
+  const order = useMemo(() => sortPositions(results.index, view.sort.column, view.sort.descending), [version, view.sort]);
   const positions = useMemo(() => rowFilter.run(results.index, order, view.filters, text), [order, view.filters, text]);
   const rows = useMemo(() => positions.map((at) => results.events[at]), [positions]);
   const [summary, setSummary] = useState<Summary>(NO_SUMMARY);
   useEffect(() => {
     // A task after the paint, dropped when the next keystroke comes first: typing repaints rows only.
-    const timer = window.setTimeout(() => setSummary(summarize(results, positions, run?.range ?? null)), 0);
+    const timer = window.setTimeout(() => setSummary(summarize(results, positions, run)), 0);
     return () => window.clearTimeout(timer);
   }, [positions, run]);
   const selectedIndex = useMemo(() => {
@@ -152,6 +159,8 @@ export function App() {
   };
   const filter = (field: FacetField, value: string, exclude: boolean) =>
     setView((v) => ({ ...v, filters: addFilter(v.filters, { field, value, exclude }) }));
+  /** What a facet value or filter reads as: connections by name, every other field by its value. */
+  const valueName = (field: FacetField, value: string) => (field === 'connection' ? results.nameOf(value) : value);
   const request = (build: (requestId: number) => Parameters<typeof post>[0]) => post(build(newRequestId()));
   const closeDetail = () => { update({ detailOpen: false }); grid.current?.focus(); };
   const showChanges = () => {
@@ -241,7 +250,7 @@ export function App() {
           onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
           onKeyDown={(e) => { if (e.key === 'Escape' || e.key === 'Enter') { e.preventDefault(); grid.current?.focus(); } }}
         />
-        <FilterChips filters={view.filters} onRemove={(f) => setView((v) => ({ ...v, filters: removeFilter(v.filters, f) }))} />
+        <FilterChips filters={view.filters} valueName={valueName} onRemove={(f) => setView((v) => ({ ...v, filters: removeFilter(v.filters, f) }))} />
         <span class="spacer" />
         <ColumnPicker columns={view.columns} onChange={(columns: ColumnId[]) => update({ columns })} />
         <ExportMenu
@@ -254,10 +263,11 @@ export function App() {
         />
       </div>
       <div class="main">
-        {fieldsShown && <Sidebar facets={summary.facets} shown={summary.shown} onFilter={filter} />}
+        {fieldsShown && <Sidebar facets={summary.facets} shown={summary.shown} valueName={valueName} onFilter={filter} />}
         <Table
           rows={rows}
           rowKey={(index) => results.keyAt(positions[index] as number)}
+          rowConnection={(index) => results.index.connection(positions[index] as number)}
           columns={view.columns}
           sort={view.sort}
           selectedIndex={selectedIndex}
@@ -272,6 +282,7 @@ export function App() {
         {view.detailOpen && selected && (
           <DetailPane
             event={selected}
+            connection={results.index.connection(results.position(selectedKeyOf) as number)}
             actions={{
               close: closeDetail,
               pivot: (field, value) => filter(field, value, false),

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { AuditEvent } from '../../core/model';
 import type { FacetField } from '../../shared/viewState';
 import { showBidiControls as shown } from '../model/bidi';
+import type { EventConnection } from '../model/fields';
 import { formatTime, resourceLabel } from '../model/fields';
 import { ChangeDiff } from './ChangeDiff';
 import { Icon, StatusBadge, VendorBadge } from './icons';
@@ -18,7 +19,7 @@ export interface DetailActions {
   copyCurl(): void;
 }
 
-export function DetailPane({ event, actions }: { event: AuditEvent; actions: DetailActions }) {
+export function DetailPane({ event, connection, actions }: { event: AuditEvent; connection: EventConnection; actions: DetailActions }) {
   const actor = event.actor.name ?? event.actor.id;
   const resource = resourceLabel(event);
   return (
@@ -33,6 +34,7 @@ export function DetailPane({ event, actions }: { event: AuditEvent; actions: Det
       <dl class="fields">
         <Field name="Time">{formatTime(event.time)} UTC</Field>
         <Field name="Vendor"><VendorBadge vendor={event.vendor} /></Field>
+        <Field name="Connection"><Pivot label={connection.name} onClick={() => actions.pivot('connection', connection.id)} /></Field>
         <Field name="Event id"><code dir="auto">{shown(event.id)}</code></Field>
         <Field name="Action"><Pivot label={event.action} onClick={() => actions.pivot('action', event.action)} /></Field>
         <Field name="Actor">

@@ -5,7 +5,10 @@ import type { Facet } from '../model/facets';
 import { FACET_LABELS } from '../model/fields';
 import { Icon } from './icons';
 
-export function Sidebar(props: { facets: readonly Facet[]; shown: number; onFilter(field: FacetField, value: string, exclude: boolean): void }) {
+/** What a facet value reads as (a connection's name for its id); filters keep the value itself. */
+type ValueName = (field: FacetField, value: string) => string;
+
+export function Sidebar(props: { facets: readonly Facet[]; shown: number; valueName: ValueName; onFilter(field: FacetField, value: string, exclude: boolean): void }) {
   // A field without values (no trace ids in this search, or nothing loaded yet) is only a heading with 0.
   const counted = props.facets.filter((facet) => facet.distinct > 0);
   return (
@@ -15,7 +18,7 @@ export function Sidebar(props: { facets: readonly Facet[]; shown: number; onFilt
         <section key={facet.field} class="facet">
           <h3 class="facet-title">{FACET_LABELS[facet.field]} <span class="muted">{facet.distinct}</span></h3>
           <ul class="facet-values">
-            {facet.top.map((v) => { const shown = showBidiControls(v.value); return (
+            {facet.top.map((v) => { const shown = showBidiControls(props.valueName(facet.field, v.value)); return (
               <li key={v.value} class="facet-value">
                 <button
                   type="button"
@@ -39,12 +42,12 @@ export function Sidebar(props: { facets: readonly Facet[]; shown: number; onFilt
   );
 }
 
-export function FilterChips(props: { filters: readonly LocalFilter[]; onRemove(filter: LocalFilter): void }) {
+export function FilterChips(props: { filters: readonly LocalFilter[]; valueName: ValueName; onRemove(filter: LocalFilter): void }) {
   if (props.filters.length === 0) return null;
   return (
     <ul class="chips" aria-label="Local filters">
       {props.filters.map((f) => {
-        const label = `${f.exclude ? 'not ' : ''}${FACET_LABELS[f.field]}: ${showBidiControls(f.value)}`;
+        const label = `${f.exclude ? 'not ' : ''}${FACET_LABELS[f.field]}: ${showBidiControls(props.valueName(f.field, f.value))}`;
         return (
         <li key={`${f.field}:${f.value}:${f.exclude}`} class={f.exclude ? 'chip exclude' : 'chip'}>
           <span class="chip-label" dir="auto" title={label}>{label}</span>

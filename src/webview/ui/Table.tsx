@@ -4,6 +4,7 @@ import { useRef } from 'preact/hooks';
 import type { AuditEvent } from '../../core/model';
 import type { ColumnId, ViewState } from '../../shared/viewState';
 import { showBidiControls } from '../model/bidi';
+import type { EventConnection } from '../model/fields';
 import { cellText, COLUMN_LABELS } from '../model/fields';
 import { StatusBadge, VendorBadge } from './icons';
 import { useRowVirtualizer } from './useVirtualizer';
@@ -15,7 +16,7 @@ const WIDTHS: Record<ColumnId, string> = {
   // Narrow minimums so the default columns fit a panel beside the editor; text cells truncate.
   time: '190px', vendor: '86px', actor: 'minmax(80px, 1fr)', action: 'minmax(80px, 1fr)',
   resource: 'minmax(80px, 1fr)', status: '84px', description: 'minmax(100px, 2fr)',
-  traceId: 'minmax(90px, 170px)', id: 'minmax(90px, 170px)',
+  traceId: 'minmax(90px, 170px)', id: 'minmax(90px, 170px)', connection: 'minmax(140px, 200px)',
 };
 
 function gridTemplate(columns: readonly ColumnId[]): string {
@@ -26,6 +27,8 @@ export interface TableProps {
   rows: readonly AuditEvent[];
   /** The `eventKey` of the row at `index`. */
   rowKey(index: number): string;
+  /** The connection of the row at `index`. */
+  rowConnection(index: number): EventConnection;
   columns: readonly ColumnId[];
   sort: ViewState['sort'];
   selectedIndex: number;
@@ -53,7 +56,7 @@ export function Table(props: TableProps) {
   const rows = [];
   for (let index = start; index < end; index++) {
     const event = props.rows[index];
-    rows.push(<Row key={props.rowKey(index)} event={event} index={index} selected={index === props.selectedIndex} columns={props.columns} />);
+    rows.push(<Row key={props.rowKey(index)} event={event} connection={props.rowConnection(index)} index={index} selected={index === props.selectedIndex} columns={props.columns} />);
   }
   // One listener for every row: rows stay free of per-render closures, so unchanged rows skip rendering.
   const rowAt = (e: MouseEvent) => Number((e.target as Element).closest('[role=row]')?.getAttribute('aria-rowindex') ?? 0) - 2;
@@ -122,6 +125,7 @@ class HeaderRow extends Component<HeaderRowProps> {
 
 interface RowProps {
   event: AuditEvent;
+  connection: EventConnection;
   index: number;
   selected: boolean;
   columns: readonly ColumnId[];
@@ -131,22 +135,24 @@ interface RowProps {
 class Row extends Component<RowProps> {
   shouldComponentUpdate(next: RowProps): boolean {
     const now = this.props;
-    return next.event !== now.event || next.index !== now.index || next.selected !== now.selected || next.columns !== now.columns;
+    return next.event !== now.event || next.connection !== now.connection || next.index !== now.index || next.selected !== now.selected || next.columns !== now.columns;
   }
 
-  render({ event, index, selected, columns }: RowProps) {
+  render({ event, connection, index, selected, columns }: RowProps) {
     // Placed by its own offset, which it keeps while in view: scrolling neither moves nor repaints it.
     return (
       <div id={`row-${index}`} role="row" aria-rowindex={index + 2} aria-selected={selected} class={selected ? 'row selected' : 'row'} style={{ top: `${index * ROW_HEIGHT}px` }}>
-        {columns.map((column) => cell(event, column))}
+        {columns.map((column) => cell(event, column, connection))}
       </div>
     );
   }
 }
 
-function cell(event: AuditEvent, column: ColumnId) {
+function cell(event: AuditEvent, column: ColumnId, connection: EventConnection) {
   if (column === 'status') return <div key={column} role="gridcell" class="cell"><StatusBadge status={event.status} /></div>;
   if (column === 'vendor') return <div key={column} role="gridcell" class="cell"><VendorBadge vendor={event.vendor} /></div>;
-  const text = showBidiControls(cellText(event, column));
-  return <div key={column} role="gridcell" class={`cell cell-${column}`} dir="auto" title={text.length > 40 ? text : undefined}>{text}</div>;
+  const text = showBidiControls(cellText(event, column, connection));
+  // Connection names tend to differ at the end ("Descope prod", "Descope staging"): a cut one shows whole on hover.
+  const title = text.length > 40 || column === 'connection' ? text : undefined;
+  return <div key={column} role="gridcell" class={`cell cell-${column}`} dir="auto" title={title}>{text}</div>;
 }

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import type { AuditEvent } from '../../../src/core/model';
 import { eventKey } from '../../../src/shared/protocol';
 import type { LocalFilter } from '../../../src/shared/viewState';
-import { COLUMN_IDS } from '../../../src/shared/viewState';
+import { COLUMN_IDS, FACET_FIELDS } from '../../../src/shared/viewState';
 import { EventIndex } from '../../../src/webview/model/eventIndex';
 import { computeFacets } from '../../../src/webview/model/facets';
+import type { EventConnection } from '../../../src/webview/model/fields';
 import { cellText, facetValue } from '../../../src/webview/model/fields';
 import { addFilter, compileFilters, removeFilter, RowFilter } from '../../../src/webview/model/filters';
 import { binWidth, chartRange, computeBins, dragToRange } from '../../../src/webview/model/histogram';
@@ -13,9 +14,17 @@ import { sortPositions } from '../../../src/webview/model/sort';
 import { buildEvent, buildEvents } from '../../webview/eventBuilder';
 
 /** The index of `events` and all their positions, as the panel holds them. */
-function indexed(events: readonly AuditEvent[]): { index: EventIndex; all: number[] } {
-  return { index: EventIndex.of(events), all: events.map((_, at) => at) };
+function indexed(events: readonly AuditEvent[], connectionOf?: (at: number) => EventConnection): { index: EventIndex; all: number[] } {
+  return { index: EventIndex.of(events, connectionOf), all: events.map((_, at) => at) };
 }
+
+/** Three connections, two of one name's label told apart by id (as `connectionNames` names them). */
+const CONNECTIONS: EventConnection[] = [
+  { id: 'descope-prod', name: 'Descope prod' },
+  { id: 'descope-a', name: 'Descope (descope-a)' },
+  { id: 'descope-b', name: 'Descope (descope-b)' },
+];
+const spread = (at: number) => CONNECTIONS[at % CONNECTIONS.length] as EventConnection;
 
 function facetsOf(events: readonly AuditEvent[], fields: Parameters<typeof computeFacets>[2], topN: number) {
   const { index, all } = indexed(events);
@@ -28,7 +37,7 @@ function filterEvents(events: readonly AuditEvent[], filters: readonly LocalFilt
 }
 
 function sortEvents(events: readonly AuditEvent[], column: Parameters<typeof sortPositions>[1], descending: boolean): AuditEvent[] {
-  return sortPositions(events, column, descending).map((at) => events[at]);
+  return sortPositions(EventIndex.of(events), column, descending).map((at) => events[at]);
 }
 
 describe('webview model: facets', () => {
@@ -156,17 +165,17 @@ describe('webview model: sorting and loaded results', () => {
 
 describe('webview model: indexed filtering as the panel types', () => {
   const events = buildEvents(400);
-  const { index, all } = indexed(events);
+  const { index, all } = indexed(events, spread);
   /** The definition: some column of the event contains the trimmed, lower-cased text. */
   const byDefinition = (source: readonly number[], text: string) => {
     const needle = text.trim().toLowerCase();
-    return source.filter((at) => needle === '' || COLUMN_IDS.some((c) => cellText(events[at], c).toLowerCase().includes(needle)));
+    return source.filter((at) => needle === '' || COLUMN_IDS.some((c) => cellText(events[at], c, spread(at)).toLowerCase().includes(needle)));
   };
 
   it('narrows each keystroke from the last result and widens again on backspace, in source order', () => {
-    const source = sortPositions(events, 'actor', false);
+    const source = sortPositions(index, 'actor', false);
     const rows = new RowFilter();
-    for (const text of ['e', 'ev', 'eve', 'event number 1', 'event number 12', 'event number 1', 'ev', '', 'ERIN', ' erin ']) {
+    for (const text of ['e', 'ev', 'eve', 'event number 1', 'event number 12', 'event number 1', 'ev', '', 'ERIN', ' erin ', 'descope (', 'descope (descope-b)']) {
       assert.deepEqual(rows.run(index, source, [], text), byDefinition(source, text), `text "${text}"`);
     }
   });
@@ -213,14 +222,14 @@ describe('webview model: indexed filtering as the panel types', () => {
 describe('webview model: facets over interned values', () => {
   it('match counting every value and sorting them, for every field and cut-off', () => {
     const events = buildEvents(700).map((e, i) => (i % 13 === 0 ? { ...e, actor: { ...e.actor, name: null, id: null } } : e));
-    const { index, all } = indexed(events);
-    const some = all.filter((at) => at % 3 !== 0);
+    const { index, all } = indexed(events, spread);
+    const some = all.filter((at) => at % 4 !== 0);
     for (const topN of [0, 1, 3, 5, 50]) {
-      for (const facet of computeFacets(index, some, ['vendor', 'status', 'action', 'actor', 'resourceType', 'resource', 'traceId'], topN)) {
+      for (const facet of computeFacets(index, some, FACET_FIELDS, topN)) {
         const counts = new Map<string, number>();
         let missing = 0;
         for (const at of some) {
-          const value = facetValue(events[at], facet.field);
+          const value = facetValue(events[at], facet.field, spread(at));
           if (value === null) missing++;
           else counts.set(value, (counts.get(value) ?? 0) + 1);
         }
