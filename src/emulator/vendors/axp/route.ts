@@ -10,15 +10,20 @@ import { search, searchBodySchema } from './search';
  * Errors are RFC 7807 problem details as AXP documents them:
  *   401 { type, title: "Unauthorized", status: 401, detail: "...credentials(Appkey)" | "...(Access-Token)" }
  *   400 { type, title: "Bad Request", status: 400, detail: "<what is wrong>" }
+ *   403 { type, title: "Forbidden", status: 403, detail } for a caller without the Account
+ *       Administrator role the seed requires (AXP_NON_ADMIN_TOKEN)
  * AXP documents no request budget for this endpoint, so none is enforced.
  */
+
+/** A valid bearer token of a user without the Account Administrator role: refused with 403. */
+export const AXP_NON_ADMIN_TOKEN = 'emulator-axp-non-admin-token';
 
 const PATH = /^\/api\/admin\/user\/v1\/accounts\/([^/]+)\/audit-records:search$/;
 const DOCS = 'https://developers.avayacloud.com/avaya-experience-platform/docs/error-handling';
 const DEFAULT_PAGE_SIZE = 5;
 const MAX_PAGE_SIZE = 50;
 
-function problem(status: 400 | 401 | 404 | 405, title: string, detail: string): EmulatorResponse {
+function problem(status: 400 | 401 | 403 | 404 | 405, title: string, detail: string): EmulatorResponse {
   const anchor = title.toLowerCase().replace(/\s+/g, '-');
   return { status, body: { type: `${DOCS}#${anchor}`, title, status, detail } };
 }
@@ -30,6 +35,9 @@ function checkAuth(request: EmulatorRequest): EmulatorResponse | undefined {
   const lacks = (what: string) => problem(401, 'Unauthorized', `The client request has not been completed because it lacks valid authentication credentials(${what})`);
   if (appKey === undefined && authorization === undefined) return lacks('Access-Token');
   if (appKey !== undefined && appKey !== expected.appKey) return lacks('Appkey');
+  if (authorization === `Bearer ${AXP_NON_ADMIN_TOKEN}`) {
+    return problem(403, 'Forbidden', 'The client does not have the Account Administrator role required to search audit records.');
+  }
   if (authorization !== undefined && authorization !== `Bearer ${expected.token}`) return lacks('Access-Token');
   return undefined;
 }

@@ -1,10 +1,12 @@
 import * as z from 'zod/mini';
 import type { Dataset } from '../../dataset';
+import { parseIsoTime } from '../../isoTime';
 import { searchCachePer } from '../../searchCache';
 import '../../../core/validationMessages';
 import { type Entry, generate } from './records';
 
-const isoText = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 date-time'));
+// ISO 8601 only, as the seed's samples: Date.parse alone would also take "12/04/2025" or "Thu, 04 Dec 2025".
+const isoText = z.string().check(z.refine((value) => parseIsoTime(value) !== undefined, 'must be an ISO-8601 date-time'));
 
 export const searchBodySchema = z.object({
   startDate: z.optional(isoText),
@@ -59,8 +61,8 @@ const cached = searchCachePer<Dataset, Entry[]>(16);
 /** The records a search body selects, in the order asked for. */
 export function search(dataset: Dataset, body: SearchBody, orderBy: string): Entry[] {
   return cached(dataset, JSON.stringify([body, orderBy]), () => {
-    const fromMs = body.startDate === undefined ? -Infinity : Date.parse(body.startDate);
-    const toMs = body.endDate === undefined ? Infinity : Date.parse(body.endDate);
+    const fromMs = body.startDate === undefined ? -Infinity : parseIsoTime(body.startDate) as number;
+    const toMs = body.endDate === undefined ? Infinity : parseIsoTime(body.endDate) as number;
     const all = dataset.records('axp', generate) as Entry[];
     return order(all.filter((entry) => matches(entry, body, fromMs, toMs)), orderBy);
   });

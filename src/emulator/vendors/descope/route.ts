@@ -64,14 +64,15 @@ function bearer(request: EmulatorRequest): string | undefined {
   return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
 }
 
-/** Epoch ms as a number or numeric string (the SDK sends numbers, the reference says string); ISO also works. */
+/**
+ * Epoch ms as a number (Descope's Node SDK) or a numeric string (the reference types it
+ * `string`, as JSON APIs write 64-bit integers). Nothing documents an ISO date here, so
+ * one is refused rather than silently understood.
+ */
 function timeOption(value: unknown, fallback: number): number | undefined {
   if (value === undefined || value === null || value === 0 || value === '') return fallback;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string') return undefined;
-  if (/^\d+$/.test(value)) return Number(value);
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? ms : undefined;
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
 }
 
 function intOption(value: unknown, fallback: number): number | undefined {

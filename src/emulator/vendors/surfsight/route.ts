@@ -12,6 +12,8 @@ import { issueToken, tokenValid } from './tokens';
 
 const TIMEOUT_RECORDS = 5000;
 const POSITIVE = /^[1-9]\d*$/;
+/** OpenAPI `date-time` (RFC 3339): a date, a time and a zone; without one the instant is ambiguous. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
 const USER_TYPES = ['user', 'partnerContact'];
 const ENTITY_TYPES = ['user', 'reseller', 'device', 'organization'];
 
@@ -62,7 +64,7 @@ function matchers(query: URLSearchParams): Matcher[] | string {
 function dateParam(query: URLSearchParams, name: string): number | string {
   const value = query.get(name);
   if (value === null || value === '') return `"${name}" is required`;
-  const ms = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+  const ms = DATE_TIME.test(value) ? Date.parse(value) : NaN;
   return Number.isNaN(ms) ? `"${name}" must be a valid ISO 8601 date` : ms;
 }
 
