@@ -169,6 +169,25 @@ describe('newcomer walkthrough', function () {
     assert.ok((await vendorsShown(panel)).size > 1, 'the hover link did not open the merged timeline');
   });
 
+  it('4. and from the editor\'s context menu on the selected id', async () => {
+    await closeEditors();
+    await quickOpen(workbench(), 'billing.log');
+    const editor = page().locator('.editor-instance .monaco-editor').first();
+    const id = editor.locator('.view-line', { hasText: 'retrying settlement' }).locator('.detected-link').first();
+    await id.dblclick();
+    await page().locator('.part.statusbar', { hasText: '(32 selected)' }).waitFor({ state: 'visible' });
+    await id.click({ button: 'right' });
+    const item = page().locator('.monaco-menu .action-item', { hasText: 'Search Trace ID' }).first();
+    await item.waitFor({ state: 'visible' });
+    await shot('04d-trace-id-context-menu');
+    await item.click();
+    const input = quickInput();
+    await input.step('Search Trace ID');
+    await input.pick('Last 30 days');
+    const panel = await resultsPanel(page(), new RegExp(`^trace:${sharedTrace} since:30d$`));
+    assert.ok(await settledRows(panel) >= 2, 'the context menu\'s search found fewer than two events');
+  });
+
   it('5. opens the change diff of an event from the keyboard, then in the diff editor', async () => {
     // Room for the table and the detail pane side by side: hide the side bar (Ctrl+B).
     await page().keyboard.press('ControlOrMeta+B');
