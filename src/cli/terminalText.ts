@@ -1,16 +1,17 @@
+import { BIDI_CONTROL_CLASS } from '../core/bidiControls';
 import type { ExportFormat } from '../core/export/formats';
 
 /**
  * Characters a terminal acts on or draws misleadingly: C0 controls (ESC starts colour,
- * cursor, title and clipboard sequences), DEL, C1 controls (U+009B is a one-character CSI),
- * and the bidi overrides and isolates that can make one value read as another. Vendor text
- * is attacker-influenced (a user's display name, an object's description).
+ * cursor, title and clipboard sequences; CR writes over the line), DEL, C1 controls (U+009B
+ * is a one-character CSI), and bidi controls. Vendor text is attacker-influenced (a user's
+ * display name, an object's description).
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** The same without line breaks and tabs, which CSV text may hold and a terminal only moves over. */
-const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROL_CLASS}]`, 'g');
+/** The same without line feeds and tabs, which CSV cells may hold and a terminal only moves over. */
+const UNSAFE_IN_TEXT = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${BIDI_CONTROL_CLASS}]`, 'g');
 /** What JSON.stringify leaves raw (it escapes U+0000–U+001F itself). */
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_IN_JSON = new RegExp(`[\\u007f-\\u009f${BIDI_CONTROL_CLASS}]`, 'g');
 
 /** One line of a table or message: every unsafe character, line breaks and tabs too, made harmless. */
 export function printableLine(text: string): string {

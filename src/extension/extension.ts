@@ -18,6 +18,7 @@ import { SharedHttpClient } from './search/sharedHttpClient';
 import type { Services } from './services';
 import { ExtensionSettings } from './settings/extensionSettings';
 import { TraceLinks } from './trace/traceLinks';
+import { TraceSelectionContext } from './trace/traceSelectionContext';
 import { AuditLensTree } from './tree/auditLensTree';
 import { PromptsHolder } from './ui/prompts';
 
@@ -54,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AuditL
   const tree = own(new AuditLensTree(connections, status, savedSearches, recent));
   own(vscode.window.createTreeView('auditLens.tree', { treeDataProvider: tree, showCollapseAll: true }));
   own(new TraceLinks(settings));
+  own(new TraceSelectionContext());
   own(vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()));
 
   const services: Services = {

@@ -16,7 +16,8 @@ const CSV_COLUMNS = [
  */
 export type ConnectionNames = readonly string[];
 
-function checkConnections(events: readonly AuditEvent[], connections: ConnectionNames | undefined): void {
+/** Refuses connection names that do not pair one to one with the events. */
+export function checkConnections(events: readonly AuditEvent[], connections: ConnectionNames | undefined): void {
   if (connections && connections.length !== events.length) {
     throw new RangeError(`Export: ${connections.length} connection names for ${events.length} events.`);
   }

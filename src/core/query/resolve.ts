@@ -49,7 +49,7 @@ export function resolveQuery(
     throw new QueryParseError(`"from" (${new Date(fromMs).toISOString()}) is after "to" (${new Date(toMsValue).toISOString()}). Swap them.`, parsed.from !== undefined ? fromAt : toAt);
   }
   if (fromMs === toMsValue) {
-    throw new QueryParseError(`"from" and "to" are the same instant (${new Date(fromMs).toISOString()}), so the range holds nothing. Make "to" later.`, toAt);
+    throw new QueryParseError(`"from" and "to" are the same instant (${new Date(fromMs).toISOString()}), so the range holds nothing. Make "to" later.`, parsed.to !== undefined ? toAt : fromAt);
   }
   return {
     ...parsed.filters,

@@ -1,6 +1,6 @@
 /** Selected rows as text for the clipboard. Pure. */
 import type { ConnectionNames } from '../../core/export/formats';
-import { toCsv, toJson } from '../../core/export/formats';
+import { checkConnections, toCsv, toJson } from '../../core/export/formats';
 import type { AuditEvent } from '../../core/model';
 import type { CopyFormat } from '../../shared/protocol';
 
@@ -10,7 +10,7 @@ function markdownCell(value: string | null): string {
 
 /** A Markdown table of the rows; with `connections` (by position), a Connection column after Vendor. */
 export function toMarkdown(events: readonly AuditEvent[], connections?: ConnectionNames): string {
-  if (connections && connections.length !== events.length) throw new RangeError(`Copy: ${connections.length} connection names for ${events.length} rows.`);
+  checkConnections(events, connections);
   const withConnection = (cells: (string | null)[], connection: string | undefined) =>
     (connections ? [...cells.slice(0, 2), connection ?? null, ...cells.slice(2)] : cells);
   const header = withConnection(['Time', 'Vendor', 'Actor', 'Action', 'Resource', 'Status', 'Description', 'Trace id'], 'Connection');

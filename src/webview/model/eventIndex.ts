@@ -12,6 +12,13 @@ import { cellText, facetValue } from './fields';
 /** Where `EventIndex.of` places events when it is not told their connections. */
 const NO_CONNECTION: EventConnection = { id: '', name: '' };
 
+/**
+ * The columns the text filter reads: every column's text, shown or not, but the connection's
+ * name, which is the user's label for where the event came from, not what it says (the
+ * Connection facet filters by it). Otherwise a word of a one-connection label matches every row.
+ */
+const SEARCHED_COLUMNS = COLUMN_IDS.filter((column) => column !== 'connection');
+
 /** Joins the column texts of the search text; a needle containing it is matched column by column. */
 const SEPARATOR = '\u0000';
 
@@ -58,7 +65,7 @@ export class EventIndex {
   set(at: number, event: AuditEvent, connection: EventConnection): void {
     this.events[at] = event;
     this.connections[at] = connection;
-    this.text[at] = COLUMN_IDS.map((column) => cellText(event, column, connection).toLowerCase()).join(SEPARATOR);
+    this.text[at] = SEARCHED_COLUMNS.map((column) => cellText(event, column, connection).toLowerCase()).join(SEPARATOR);
     this.time[at] = Date.parse(event.time);
     for (const [field, interned] of this.fields) interned.ofEvent[at] = interned.intern(facetValue(event, field, connection));
   }
@@ -76,6 +83,6 @@ export class EventIndex {
     if (!needle.includes(SEPARATOR)) return this.text[at].includes(needle);
     const event = this.events[at];
     const connection = this.connections[at];
-    return COLUMN_IDS.some((column) => cellText(event, column, connection).toLowerCase().includes(needle));
+    return SEARCHED_COLUMNS.some((column) => cellText(event, column, connection).toLowerCase().includes(needle));
   }
 }

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { forTerminal, printableLine } from '../../../src/cli/terminalText';
 
-/** What a terminal acts on or draws misleadingly, line breaks and tabs aside. */
-const ACTS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const anyText = fc.string({ unit: fc.oneof(fc.constantFrom('\u001b', '\u0007', '\u009b', '\u007f', '\u202e', '\u2066', '\n', '\t', '"', ','), fc.string({ minLength: 1, maxLength: 1 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })) });
+/** What a terminal acts on or draws misleadingly, line feeds and tabs aside (written out here, not taken from the code under test). */
+const ACTS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const anyText = fc.string({ unit: fc.oneof(fc.constantFrom('\u001b', '\u0007', '\u009b', '\u007f', '\r', '\u202e', '\u2066', '\u200f', '\u061c', '\n', '\t', '"', ','), fc.string({ minLength: 1, maxLength: 1 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })) });
 
 describe('CLI output bound for a terminal', () => {
   it('keeps JSON the same data, with nothing a terminal acts on', () => {
@@ -24,6 +24,7 @@ describe('CLI output bound for a terminal', () => {
       assert.equal(shown.length, value.length + 3);
     }), { numRuns: 500 });
     assert.equal(forTerminal('csv')('"a\u001b[2Jb\nc"\n'), '"a\uFFFD[2Jb\nc"\n');
+    assert.equal(forTerminal('csv')('"Ann\rroot"\n'), '"Ann\uFFFDroot"\n', 'a carriage return would write over the line');
   });
 
   it('makes a message one printable line', () => {

@@ -46,7 +46,7 @@ describe('exports and copies with the connection of each event', () => {
   it('refuses names that do not line up with the events', () => {
     assert.throws(() => toCsv(events, { connections: ['one'] }), /1 connection names for 2 events/);
     assert.throws(() => toJson(events, []), RangeError);
-    assert.throws(() => toMarkdown(events, ['a', 'b', 'c']), /3 connection names for 2 rows/);
+    assert.throws(() => toMarkdown(events, ['a', 'b', 'c']), /3 connection names for 2 events/);
   });
 
   it('Markdown: a Connection column after Vendor when names are given, escaped like every cell', () => {

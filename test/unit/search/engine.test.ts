@@ -241,9 +241,18 @@ describe('search engine over the emulator', function () {
       emulator.faults.add({ vendor: 'axp', query: { pageNumber: String(page + 1) }, fault: { kind: 'raw-body', body, contentType: 'application/json' } });
     }
     // Page 2 is held back, so page 3 (the older snapshot) is linked first.
-    emulator.faults.add({ vendor: 'axp', query: { pageNumber: '2' }, fault: { kind: 'latency', ms: 300 } });
-    const { events } = await collect([emulatorTarget(emulator, 'axp')], { from: at(10), to: at(5) }, { http, now: () => NOW, concurrency: 2, pageSize: { axp: 2 } });
-    assert.deepEqual(emulator.requests.filter((r) => r.vendor === 'axp').map((r) => r.query.pageNumber).sort(), ['1', '2', '3']);
+    emulator.faults.add({ vendor: 'axp', query: { pageNumber: '2' }, fault: { kind: 'latency', ms: 1000 } });
+    const answered: string[] = [];
+    const noting: HttpClient = {
+      send: async (request) => {
+        const response = await http.send(request);
+        answered.push(new URL(request.url).searchParams.get('pageNumber') ?? '');
+        return response;
+      },
+      close: () => http.close(),
+    };
+    const { events } = await collect([emulatorTarget(emulator, 'axp')], { from: at(10), to: at(5) }, { http: noting, now: () => NOW, concurrency: 2, pageSize: { axp: 2 } });
+    assert.deepEqual(answered, ['1', '3', '2'], 'the test needs page 3 answered before page 2');
     const changesOf = (state: number) => events.find((e) => (e.raw.auditData as { state: number }).state === state)?.changes;
     assert.deepEqual(changesOf(2), [{ field: 'state', old: 1, new: 2 }]);
     assert.deepEqual(changesOf(1), [], 'the oldest snapshot fetched has nothing to compare');

@@ -169,7 +169,8 @@ describe('webview model: indexed filtering as the panel types', () => {
   /** The definition: some column of the event contains the trimmed, lower-cased text. */
   const byDefinition = (source: readonly number[], text: string) => {
     const needle = text.trim().toLowerCase();
-    return source.filter((at) => needle === '' || COLUMN_IDS.some((c) => cellText(events[at], c, spread(at)).toLowerCase().includes(needle)));
+    // Every column but the connection's name (a label, not what the event says).
+    return source.filter((at) => needle === '' || COLUMN_IDS.some((c) => c !== 'connection' && cellText(events[at], c, spread(at)).toLowerCase().includes(needle)));
   };
 
   it('narrows each keystroke from the last result and widens again on backspace, in source order', () => {
