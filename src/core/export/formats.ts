@@ -87,24 +87,30 @@ function jsonElement(event: AuditEvent): string {
 /**
  * `formatEvents` in pieces of at most `perChunk` events, joining to exactly the same text:
  * a result too large for one string (V8 stops near 512M characters) can still be written.
+ * Pieces end between events, so a credential in a record is never cut in two.
  */
-export function* formatEventChunks(events: readonly AuditEvent[], format: ExportFormat, perChunk = EVENTS_PER_CHUNK): Generator<string> {
+export function* formatEventChunks(
+  events: readonly AuditEvent[], format: ExportFormat, options: { perChunk?: number; connections?: ConnectionNames } = {},
+): Generator<string> {
+  const { perChunk = EVENTS_PER_CHUNK, connections } = options;
+  checkConnections(events, connections);
   if (events.length === 0) {
-    yield formatEvents(events, format);
+    yield formatEvents(events, format, connections);
     return;
   }
   for (let start = 0; start < events.length; start += perChunk) {
     const slice = events.slice(start, start + perChunk);
+    const names = connections?.slice(start, start + perChunk);
     const last = start + perChunk >= events.length;
     switch (format) {
       case 'ndjson':
-        yield toNdjson(slice);
+        yield toNdjson(slice, names);
         break;
       case 'csv':
-        yield toCsv(slice, { header: start === 0 });
+        yield toCsv(slice, { header: start === 0, connections: names });
         break;
       case 'json':
-        yield `${start === 0 ? '[\n' : ',\n'}${slice.map(jsonElement).join(',\n')}${last ? '\n]\n' : ''}`;
+        yield `${start === 0 ? '[\n' : ',\n'}${labelled(slice, names).map(jsonElement).join(',\n')}${last ? '\n]\n' : ''}`;
         break;
     }
   }

@@ -1,7 +1,7 @@
 /** One results panel: its webview, the search it runs, and the allow-listed actions of its messages. */
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
-import { formatEvents } from '../../core/export/formats';
+import { formatEventChunks } from '../../core/export/formats';
 import { redactSecrets } from '../../core/redact';
 import { pageSizeFor } from '../../core/search/pageSize';
 import type { AuditQuery } from '../../core/model';
@@ -21,6 +21,7 @@ import { formatRows } from './copyFormats';
 import { curlCommand } from './curl';
 import type { DiffDocuments } from './diffDocuments';
 import { exportSummary } from './exportSummary';
+import { exportBytes } from './exportBytes';
 import { exportRows } from './exportRows';
 import { defaultExportUri } from './exportTarget';
 import { createNonce, renderPanelHtml } from './html';
@@ -333,7 +334,7 @@ export class ResultsPanel extends Disposable {
       );
     }
     const { events, connections } = exportRows(run, this.connectionNamer());
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.redact(formatEvents(events, format, connections))));
+    await vscode.workspace.fs.writeFile(target, exportBytes(formatEventChunks(events, format, { connections }), (text) => this.redact(text)));
     return exportSummary(events.length, vscode.workspace.asRelativePath(target), scope, run.status());
   }
 }

@@ -43,7 +43,7 @@ describe('CLI output in pieces', () => {
     it(`${format}: the pieces join to exactly the text formatEvents makes, at any count`, () => {
       for (const n of [0, 1, 2, 999, 1000, 1001, 2500]) {
         const list = events(n);
-        const chunks = [...formatEventChunks(list, format, 1000)];
+        const chunks = [...formatEventChunks(list, format, { perChunk: 1000 })];
         assert.equal(chunks.join(''), formatEvents(list, format), `${n} events`);
         assert.equal(chunks.length, Math.max(1, Math.ceil(n / 1000)), `${n} events`);
       }
@@ -52,7 +52,7 @@ describe('CLI output in pieces', () => {
 
   it('json: an empty result is [] and pieces of one event keep the layout', () => {
     assert.equal([...formatEventChunks([], 'json')].join(''), '[]\n');
-    assert.equal([...formatEventChunks(events(5), 'json', 1)].join(''), `${JSON.stringify(events(5), null, 2)}\n`);
+    assert.equal([...formatEventChunks(events(5), 'json', { perChunk: 1 })].join(''), `${JSON.stringify(events(5), null, 2)}\n`);
   });
 
   it('table: 200,000 events make one table in pieces, without overflowing the stack', () => {
@@ -81,7 +81,7 @@ describe('CLI output in pieces', () => {
   it('writes piece by piece, waiting for drain, so the stream never holds more than a piece over its limit', async () => {
     const list = events(5000);
     const reader = slowReader();
-    const chunks = [...formatEventChunks(list, 'json', 100)];
+    const chunks = [...formatEventChunks(list, 'json', { perChunk: 100 })];
     const largest = Math.max(...chunks.map((c) => c.length));
     await writeChunks(reader.stream, chunks);
     assert.equal(reader.received.length, 50);

@@ -39,7 +39,7 @@ describe('exports and copies with the connection of each event', () => {
     for (const format of ['csv', 'json', 'ndjson'] as const) {
       assert.ok(formatEvents(events, format, connections).includes('Descope prod'), format);
       assert.ok(!formatEvents(events, format).includes('connection'), format);
-      assert.equal([...formatEventChunks(events, format, 1)].join(''), formatEvents(events, format), format);
+      assert.equal([...formatEventChunks(events, format, { perChunk: 1 })].join(''), formatEvents(events, format), format);
     }
   });
 
