@@ -19,7 +19,7 @@ export type ConnectionNames = readonly string[];
 /** Refuses connection names that do not pair one to one with the events. */
 export function checkConnections(events: readonly AuditEvent[], connections: ConnectionNames | undefined): void {
   if (connections && connections.length !== events.length) {
-    throw new RangeError(`Export: ${connections.length} connection names for ${events.length} events.`);
+    throw new RangeError(`${connections.length} connection names for ${events.length} events.`);
   }
 }
 
@@ -92,7 +92,8 @@ function jsonElement(event: AuditEvent): string {
 export function* formatEventChunks(
   events: readonly AuditEvent[], format: ExportFormat, options: { perChunk?: number; connections?: ConnectionNames } = {},
 ): Generator<string> {
-  const { perChunk = EVENTS_PER_CHUNK, connections } = options;
+  const { connections } = options;
+  const perChunk = Math.max(1, Math.floor(options.perChunk ?? EVENTS_PER_CHUNK));
   checkConnections(events, connections);
   if (events.length === 0) {
     yield formatEvents(events, format, connections);

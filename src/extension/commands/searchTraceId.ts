@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatQuickSearch } from '../../core/query/parse';
 import type { PanelSearch } from '../panel/types';
 import type { Services } from '../services';
+import { selectedText } from '../trace/editorSelection';
 import { normalizeTraceId, recognizedTraceId, traceIdAt } from '../trace/traceIdPatterns';
 import type { Command } from './command';
 
@@ -11,8 +12,6 @@ const RANGES = [
   { label: 'Last 30 days', since: '30d' },
   { label: 'Last 90 days', since: '90d' },
 ];
-/** How much of a selection is read: an id, even with its key and a few words around it, is far shorter. */
-const SELECTION_CAP = 4096;
 
 /**
  * "Audit Lens: Search Trace ID": the id given, selected or under the cursor (else asked),
@@ -45,13 +44,9 @@ export class SearchTraceIdCommand implements Command {
   private async fromEditor(): Promise<string | undefined> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return this.ask();
+    const selected = selectedText(editor);
+    if (selected !== undefined) return recognizedTraceId(selected) ?? this.ask(selected.trim());
     const { selection, document } = editor;
-    if (!selection.isEmpty) {
-      const start = document.offsetAt(selection.start);
-      const capped = document.offsetAt(selection.end) - start > SELECTION_CAP ? new vscode.Range(selection.start, document.positionAt(start + SELECTION_CAP)) : selection;
-      const selected = document.getText(capped);
-      return recognizedTraceId(selected) ?? this.ask(selected.trim());
-    }
     const line = document.lineAt(selection.active.line).text;
     return traceIdAt(line, selection.active.character)?.id ?? this.ask();
   }

@@ -21,7 +21,7 @@ import { formatRows } from './copyFormats';
 import { curlCommand } from './curl';
 import type { DiffDocuments } from './diffDocuments';
 import { exportSummary } from './exportSummary';
-import { exportBytes } from './exportBytes';
+import { exportBytes, writeExportFile } from './exportBytes';
 import { exportRows } from './exportRows';
 import { defaultExportUri } from './exportTarget';
 import { createNonce, renderPanelHtml } from './html';
@@ -334,7 +334,10 @@ export class ResultsPanel extends Disposable {
       );
     }
     const { events, connections } = exportRows(run, this.connectionNamer());
-    await vscode.workspace.fs.writeFile(target, exportBytes(formatEventChunks(events, format, { connections }), (text) => this.redact(text)));
+    const pieces = formatEventChunks(events, format, { connections });
+    const redact = (text: string): string => this.redact(text);
+    if (target.scheme === 'file') await writeExportFile(target.fsPath, pieces, redact);
+    else await vscode.workspace.fs.writeFile(target, exportBytes(pieces, redact));
     return exportSummary(events.length, vscode.workspace.asRelativePath(target), scope, run.status());
   }
 }

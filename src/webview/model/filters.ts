@@ -11,7 +11,7 @@ function needleOf(text: string): string {
 
 /**
  * Includes on the same field are alternatives (vendor is A or B); different fields and all
- * excludes must all hold. The text matches any column, case-insensitively.
+ * excludes must all hold. The text matches any column but the connection's name, case-insensitively.
  */
 export function compileFilters(index: EventIndex, filters: readonly LocalFilter[], text: string): (at: number) => boolean {
   const includes = new Map<FacetField, Set<number>>();

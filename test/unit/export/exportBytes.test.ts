@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { EXPORT_FORMATS, formatEventChunks, formatEvents } from '../../../src/core/export/formats';
-import { exportBytes } from '../../../src/extension/panel/exportBytes';
+import { exportBytes, writeExportFile } from '../../../src/extension/panel/exportBytes';
 import { buildEvent } from '../../webview/eventBuilder';
 
 const SECRET = 'sk_live_0123456789abcdef';
@@ -31,6 +34,25 @@ describe('panel export files, written piece by piece', () => {
       assert.ok(Buffer.from(bytes).equals(expected), format);
       assert.equal(seen.length, 3, `${format}: 2500 events in pieces of 1000`);
       assert.ok(!Buffer.from(bytes).includes(SECRET), `${format}: a credential was cut between pieces`);
+    }
+  });
+
+  it('writes a local file piece by piece, and a failed export leaves the file as it was', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-lens-export-'));
+    try {
+      const target = path.join(dir, 'events.json');
+      const redact = (text: string): string => text.split(SECRET).join('<redacted>');
+      await writeExportFile(target, formatEventChunks(events, 'json', { connections }), redact);
+      assert.equal(fs.readFileSync(target, 'utf8'), redact(formatEvents(events, 'json', connections)));
+      function* failing(): Generator<string> {
+        yield '[\n';
+        throw new Error('disk full');
+      }
+      await assert.rejects(writeExportFile(target, failing(), redact), /disk full/);
+      assert.equal(fs.readFileSync(target, 'utf8'), redact(formatEvents(events, 'json', connections)), 'the earlier export was kept');
+      assert.deepEqual(fs.readdirSync(dir), ['events.json'], 'no partial file is left behind');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
