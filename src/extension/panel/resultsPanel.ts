@@ -21,7 +21,7 @@ import { formatRows } from './copyFormats';
 import { curlCommand } from './curl';
 import type { DiffDocuments } from './diffDocuments';
 import { exportSummary } from './exportSummary';
-import { exportBytes, writeExportFile } from './exportBytes';
+import { exportBytes, writeExportFile } from './exportFile';
 import { exportRows } from './exportRows';
 import { defaultExportUri } from './exportTarget';
 import { createNonce, renderPanelHtml } from './html';

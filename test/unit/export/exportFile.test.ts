@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXPORT_FORMATS, formatEventChunks, formatEvents } from '../../../src/core/export/formats';
-import { exportBytes, writeExportFile } from '../../../src/extension/panel/exportBytes';
+import { exportBytes, writeExportFile } from '../../../src/extension/panel/exportFile';
 import { buildEvent } from '../../webview/eventBuilder';
 
 const SECRET = 'sk_live_0123456789abcdef';
