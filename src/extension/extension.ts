@@ -10,7 +10,7 @@ import { createResultsPanels } from './panelWiring';
 import { RecentSearches } from './savedSearches/recentSearches';
 import { SavedSearches } from './savedSearches/savedSearches';
 import { UserSearches } from './savedSearches/userSearches';
-import { WorkspaceSearchFile } from './savedSearches/workspaceSearchFile';
+import { WorkspaceSearchFiles } from './savedSearches/workspaceSearchFiles';
 import { CredentialStore } from './secrets/credentialStore';
 import { ExtensionSearchBackend } from './search/searchBackend';
 import { SearchLauncher } from './search/searchLauncher';
@@ -49,9 +49,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<AuditL
   const panels = own(createResultsPanels(context.extensionUri, backend, logger, prompts));
   const recent = own(new RecentSearches(context.globalState));
   const launcher = new SearchLauncher(panels, recent, prompts, settings, logger);
-  const workspaceFile = own(new WorkspaceSearchFile(logger));
+  const workspaceFiles = own(new WorkspaceSearchFiles(logger));
   const userSearches = own(new UserSearches(context.globalState));
-  const savedSearches = new SavedSearches({ workspace: workspaceFile, user: userSearches });
+  const savedSearches = new SavedSearches(workspaceFiles, userSearches);
   const tree = own(new AuditLensTree(connections, status, savedSearches, recent));
   own(vscode.window.createTreeView('auditLens.tree', { treeDataProvider: tree, showCollapseAll: true }));
   own(new TraceLinks(settings));
@@ -60,13 +60,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<AuditL
 
   const services: Services = {
     logger, output, settings, connections, credentials, resolver, status, demo, http, backend,
-    launcher, panels, savedSearches, workspaceFile, recent, tree, prompts,
+    launcher, panels, savedSearches, workspaceFiles, recent, tree, prompts,
   };
   const registry = own(new CommandRegistry(logger));
   for (const command of allCommands(services)) registry.register(command);
 
   // Read in the background: activation must not wait for the file system; the tree updates when it is read.
-  workspaceFile.start().catch((error: unknown) => logger.error(`Reading .vscode/audit-lens.json failed: ${String(error)}`));
+  workspaceFiles.start().catch((error: unknown) => logger.error(`Reading .vscode/audit-lens.json failed: ${String(error)}`));
   const activationMs = performance.now() - started;
   logger.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   return { services, activationMs };

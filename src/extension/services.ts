@@ -7,7 +7,7 @@ import type { OutputLogger } from './log/outputLogger';
 import type { ResultsPanelManager } from './panel/resultsPanels';
 import type { RecentSearches } from './savedSearches/recentSearches';
 import type { SavedSearches } from './savedSearches/savedSearches';
-import type { WorkspaceSearchFile } from './savedSearches/workspaceSearchFile';
+import type { WorkspaceSearchFiles } from './savedSearches/workspaceSearchFiles';
 import type { CredentialStore } from './secrets/credentialStore';
 import type { ExtensionSearchBackend } from './search/searchBackend';
 import type { SearchLauncher } from './search/searchLauncher';
@@ -32,7 +32,8 @@ export interface Services {
   /** The results panels (tests reach an open panel's message handler through it). */
   panels: ResultsPanelManager;
   savedSearches: SavedSearches;
-  workspaceFile: WorkspaceSearchFile;
+  /** The `.vscode/audit-lens.json` of each workspace folder. */
+  workspaceFiles: WorkspaceSearchFiles;
   recent: RecentSearches;
   tree: AuditLensTree;
   prompts: PromptsHolder;

@@ -7,7 +7,7 @@ export class RefreshCommand implements Command {
   constructor(private readonly services: Services) {}
 
   async execute(): Promise<void> {
-    await this.services.workspaceFile.reload();
+    await this.services.workspaceFiles.reload();
     this.services.tree.refresh();
   }
 }

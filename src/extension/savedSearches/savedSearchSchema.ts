@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { COLUMN_IDS } from '../../shared/columns';
 import '../../core/validationMessages';
 
+/** Where each workspace folder keeps its shared saved searches. */
+export const WORKSPACE_FILE = '.vscode/audit-lens.json';
+
 /** "all" or a connection id/label. Saved searches name a connection, never a host or credential. */
 export const ALL_CONNECTIONS = 'all';
 

@@ -2,42 +2,47 @@ import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
 import type { PanelSearch } from '../panel/types';
 import { ALL_CONNECTIONS, searchKey, uniqueName, type SavedSearch } from './savedSearchSchema';
-import type { SearchStore, StoreKind } from './searchStore';
+import type { SearchStore, StoreKind, WorkspaceStores } from './searchStore';
 
 /** Names one saved search: tree nodes and command arguments have this shape. */
 export const searchRefSchema = z.object({
   store: z.enum(['workspace', 'user']),
   name: z.string(),
   folder: z.optional(z.string()),
+  /** The workspace folder (its URI) whose file holds a workspace search; without it, the first folder. */
+  root: z.optional(z.string()),
 });
 export type SearchRef = z.infer<typeof searchRefSchema>;
 
-/** The saved-search operations of the tree, over the workspace file and user storage. */
+/** The saved-search operations of the tree, over each workspace folder's file and user storage. */
 export class SavedSearches {
-  constructor(private readonly stores: Record<StoreKind, SearchStore>) {}
+  constructor(readonly workspace: WorkspaceStores, private readonly user: SearchStore) {}
 
-  store(kind: StoreKind): SearchStore {
-    return this.stores[kind];
+  /** User storage, or the workspace file of the folder `root` (the first folder without one). */
+  store(kind: StoreKind, root?: string): SearchStore {
+    return kind === 'user' ? this.user : this.workspace.store(root);
   }
 
   find(ref: SearchRef): SavedSearch {
-    const state = this.stores[ref.store].state();
+    const state = this.storeOf(ref).state();
     const found = state.kind === 'ok' ? state.searches.find((s) => searchKey(s) === searchKey(ref)) : undefined;
     if (!found) throw new Error(`The saved search "${ref.name}" no longer exists. Refresh the Audit Lens view.`);
     return found;
   }
 
-  async add(kind: StoreKind, search: SavedSearch): Promise<SearchRef> {
+  async add(kind: StoreKind, search: SavedSearch, root?: string): Promise<SearchRef> {
+    const store = this.store(kind, root);
+    const at = kind === 'workspace' ? root ?? this.workspace.folders()[0]?.root : undefined;
     let name = search.name;
-    await this.stores[kind].update((list) => {
+    await store.update((list) => {
       name = uniqueName(search.name, search.folder, list);
       return [...list, { ...search, name }];
     });
-    return refOf(kind, { ...search, name });
+    return refOf(kind, { ...search, name }, at);
   }
 
   async replace(ref: SearchRef, change: (search: SavedSearch) => SavedSearch): Promise<void> {
-    await this.stores[ref.store].update((list) => {
+    await this.storeOf(ref).update((list) => {
       const index = list.findIndex((s) => searchKey(s) === searchKey(ref));
       if (index < 0) throw new Error(`The saved search "${ref.name}" no longer exists.`);
       const next = change(list[index] as SavedSearch);
@@ -50,24 +55,25 @@ export class SavedSearches {
   }
 
   async remove(ref: SearchRef): Promise<void> {
-    await this.stores[ref.store].update((list) => list.filter((s) => searchKey(s) !== searchKey(ref)));
+    await this.storeOf(ref).update((list) => list.filter((s) => searchKey(s) !== searchKey(ref)));
   }
 
   /** A copy is the user's own, even of a demo search (Try the Demo replaces only its own). */
   async duplicate(ref: SearchRef): Promise<SearchRef> {
-    return this.add(ref.store, withoutDemoMark(this.find(ref)));
+    return this.add(ref.store, withoutDemoMark(this.find(ref)), ref.root);
   }
 
   /**
    * Moves between workspace and user storage: added to the target first, so a failure loses
    * nothing, and the source entry is removed only while it still holds the text that was moved.
+   * `toRoot` is the workspace folder a user search moves to (the first folder without one).
    */
-  async move(ref: SearchRef): Promise<SearchRef> {
-    const source = this.stores[ref.store];
+  async move(ref: SearchRef, toRoot?: string): Promise<SearchRef> {
+    const source = this.storeOf(ref);
     await source.reload(); // the file may have been edited since it was last read
     const original = this.find(ref);
     const target: StoreKind = ref.store === 'workspace' ? 'user' : 'workspace';
-    const added = await this.add(target, withoutDemoMark(original));
+    const added = await this.add(target, withoutDemoMark(original), toRoot);
     await source.update((list) => {
       const current = list.find((s) => searchKey(s) === searchKey(ref));
       if (current && !isDeepStrictEqual(current, original)) {
@@ -77,10 +83,18 @@ export class SavedSearches {
     });
     return added;
   }
+
+  private storeOf(ref: SearchRef): SearchStore {
+    return this.store(ref.store, ref.root);
+  }
 }
 
-function refOf(store: StoreKind, search: Pick<SavedSearch, 'name' | 'folder'>): SearchRef {
-  return search.folder === undefined ? { store, name: search.name } : { store, name: search.name, folder: search.folder };
+function refOf(store: StoreKind, search: Pick<SavedSearch, 'name' | 'folder'>, root: string | undefined): SearchRef {
+  return {
+    store, name: search.name,
+    ...(search.folder === undefined ? {} : { folder: search.folder }),
+    ...(root === undefined ? {} : { root }),
+  };
 }
 
 /** The search as the user's own: Try the Demo no longer replaces it. */

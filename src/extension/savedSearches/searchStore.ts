@@ -19,3 +19,25 @@ export interface SearchStore {
   /** Applies a change to the list and persists it; refuses when the store is broken. */
   update(change: (searches: SavedSearch[]) => SavedSearch[]): Promise<void>;
 }
+
+/** The saved-search file of one workspace folder. */
+export interface FolderStore {
+  /** The folder's URI (`Uri.toString()`): saved-search references name their folder by it. */
+  readonly root: string;
+  readonly name: string;
+  /** Where the folder is, as shown to the user. */
+  readonly path: string;
+  readonly store: SearchStore;
+}
+
+/** The `.vscode/audit-lens.json` of every open workspace folder. */
+export interface WorkspaceStores {
+  /** A folder was added or removed, or one of the files changed. */
+  readonly onDidChange: vscode.Event<void>;
+  /** Each open folder's file, in the workspace's folder order. */
+  folders(): readonly FolderStore[];
+  /** The file of the folder with this URI; without one, the first folder's. */
+  store(root?: string): SearchStore;
+  /** Rereads every folder's file. */
+  reload(): Promise<void>;
+}

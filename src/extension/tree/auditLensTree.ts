@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import type { ConnectionStatus } from '../connections/connectionStatus';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { RecentSearches } from '../savedSearches/recentSearches';
-import { WORKSPACE_FILE } from '../savedSearches/workspaceSearchFile';
 import type { SavedSearches } from '../savedSearches/savedSearches';
-import type { StoreKind } from '../savedSearches/searchStore';
+import type { StoreKind, StoreState } from '../savedSearches/searchStore';
 import { Disposable } from '../util/disposable';
-import { contextValueOf, folderChildren, rootGroups, searchItemId, type TreeNode } from './treeNodes';
+import {
+  contextValueOf, folderItemId, hasContents, rootGroups, rootItemId, searchItemId, storeNodes, workspaceChildren,
+  type FolderContents, type TreeNode,
+} from './treeNodes';
 
 /** The "Audit Lens" view: connections, workspace and user saved searches, recent searches. */
 export class AuditLensTree extends Disposable implements vscode.TreeDataProvider<TreeNode> {
@@ -23,7 +25,7 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
     const refresh = () => this.refresh();
     this._register(connections.onDidChange(refresh));
     this._register(status.onDidChange(refresh));
-    this._register(searches.store('workspace').onDidChange(refresh));
+    this._register(searches.workspace.onDidChange(refresh));
     this._register(searches.store('user').onDidChange(refresh));
     this._register(recent.onDidChange(refresh));
   }
@@ -38,9 +40,12 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
       case 'group':
         if (node.group === 'connections') return this.connectionNodes();
         if (node.group === 'recent') return this.recent.list().map((recent) => ({ kind: 'recent', recent }));
-        return this.storeChildren(node.group, undefined);
+        if (node.group === 'workspace') return workspaceChildren(this.workspaceFolders());
+        return storeNodes('user', this.stateOf('user', undefined), undefined);
+      case 'root':
+        return storeNodes('workspace', this.stateOf('workspace', node.root), undefined, node.root);
       case 'folder':
-        return this.storeChildren(node.store, node.path);
+        return storeNodes(node.store, this.stateOf(node.store, node.root), node.path, node.root);
       default:
         return [];
     }
@@ -78,9 +83,18 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
         if (state.kind === 'missing-credential') item.tooltip.appendText('\n\nNo credential yet: click to set one.');
         return item;
       }
+      case 'root': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = rootItemId(node);
+        item.contextValue = contextValueOf(node);
+        item.iconPath = vscode.ThemeIcon.Folder;
+        item.resourceUri = vscode.Uri.parse(node.root);
+        item.tooltip = `Saved searches in ${vscode.Uri.parse(node.root).fsPath}`;
+        return item;
+      }
       case 'folder': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `folder:${node.store}:${node.path}`;
+        item.id = folderItemId(node);
         item.contextValue = contextValueOf(node);
         item.iconPath = vscode.ThemeIcon.Folder;
         return item;
@@ -117,13 +131,12 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
   }
 
   private roots(): TreeNode[] {
-    const workspace = this.searches.store('workspace').state();
     const user = this.searches.store('user').state();
     return rootGroups({
       connections: this.connections.all().length,
       invalidConnections: this.connections.problems().length,
-      workspace: workspace.kind === 'broken' || (workspace.kind === 'ok' && workspace.searches.length > 0),
-      user: user.kind === 'broken' || (user.kind === 'ok' && user.searches.length > 0),
+      workspace: this.workspaceFolders().some((folder) => hasContents(folder.state)),
+      user: hasContents(user),
       recent: this.recent.list().length > 0,
     });
   }
@@ -139,14 +152,15 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
     return nodes;
   }
 
-  private storeChildren(store: StoreKind, folder: string | undefined): TreeNode[] {
-    const state = this.searches.store(store).state();
-    if (state.kind === 'broken') {
-      const label = store === 'workspace' ? `${WORKSPACE_FILE} has an error` : 'Saved searches unreadable';
-      return [{ kind: 'message', label, detail: state.message, isError: true }];
-    }
-    if (state.kind === 'unavailable') return [{ kind: 'message', label: state.message, detail: '', isError: false }];
-    return folderChildren(store, state.searches, folder);
+  /** A store's state; a node of a folder removed since the tree last asked shows that instead of failing. */
+  private stateOf(store: StoreKind, root: string | undefined): StoreState {
+    if (root === undefined) return this.searches.store(store).state();
+    const folder = this.searches.workspace.folders().find((f) => f.root === root);
+    return folder ? folder.store.state() : { kind: 'unavailable', message: 'This workspace folder is no longer open.' };
+  }
+
+  private workspaceFolders(): FolderContents[] {
+    return this.searches.workspace.folders().map(({ root, name, store }) => ({ root, name, state: store.state() }));
   }
 }
 

@@ -14,6 +14,11 @@ import { cleanupOnExit, freePort, stopGroup, killGroup, waitForHttp, withTimeout
 export interface LaunchOptions {
   /** Folder opened as the workspace; an empty temporary folder when omitted. */
   workspace?: string;
+  /**
+   * More empty folders opened beside it, as a multi-root workspace (a `.code-workspace`
+   * file listing them all); none by default.
+   */
+  extraFolders?: number;
   /** Absolute path of a compiled module exporting run(); runs it in the extension host. */
   extensionTestsPath?: string;
   /** Trusted workspace (default); false starts in Restricted Mode. */
@@ -130,7 +135,15 @@ export async function startVSCodeServer(options: LaunchOptions & { port?: number
     ['skipWelcome', 'true'],
   ];
   if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
-  const workbenchUrl = `${serverUrl}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const extra = Array.from({ length: options.extraFolders ?? 0 }, (_, i) => path.join(tempRoot, `workspace-${i + 2}`));
+  for (const dir of extra) fs.mkdirSync(dir, { recursive: true });
+  let opened = `folder=${encodeURIComponent(workspace)}`;
+  if (extra.length > 0) {
+    const file = path.join(tempRoot, 'audit-lens.code-workspace');
+    fs.writeFileSync(file, JSON.stringify({ folders: [workspace, ...extra].map((folder) => ({ path: folder })) }, null, 2));
+    opened = `workspace=${encodeURIComponent(file)}`;
+  }
+  const workbenchUrl = `${serverUrl}?${opened}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return { serverUrl, workbenchUrl, workspace, exited, close, serverLog: () => serverLogLines.join('\n') };
 }
 

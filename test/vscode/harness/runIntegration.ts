@@ -1,8 +1,9 @@
 // `npm run test:vscode`: bundles the integration suites, starts VS Code with the
 // extension, runs the suites inside its extension host and exits with their result.
-// Two windows run one after the other: a trusted one with every suite but
-// *.untrusted.test.ts, then one in Restricted Mode (workspace trust on, the folder not
-// trusted) with only those. Options: --grep <pattern> runs only matching tests;
+// Three windows run one after the other: a trusted one with every suite but
+// *.untrusted.test.ts and *.multiroot.test.ts, one in Restricted Mode (workspace trust on,
+// the folder not trusted) with *.untrusted.test.ts, and a multi-root workspace of two
+// folders with *.multiroot.test.ts. Options: --grep <pattern> runs only matching tests;
 // AUDIT_LENS_VSCODE_TIMEOUT_S caps the whole run (default 600); AUDIT_LENS_VSCODE_VERBOSE=1
 // also prints the workbench and server logs.
 import { buildSuite } from './buildSuite';
@@ -17,12 +18,16 @@ function log(message: string): void {
 
 interface Window {
   name: string;
+  /** Which suites run there: told to the suite index through AUDIT_LENS_TEST_WINDOW. */
+  suites: 'trusted' | 'untrusted' | 'multiroot';
   trusted: boolean;
+  extraFolders?: number;
 }
 
 const WINDOWS: readonly Window[] = [
-  { name: 'trusted window', trusted: true },
-  { name: 'Restricted Mode window (*.untrusted.test.ts)', trusted: false },
+  { name: 'trusted window', suites: 'trusted', trusted: true },
+  { name: 'Restricted Mode window (*.untrusted.test.ts)', suites: 'untrusted', trusted: false },
+  { name: 'multi-root window (*.multiroot.test.ts)', suites: 'multiroot', trusted: true, extraFolders: 1 },
 ];
 
 interface WindowResult {
@@ -42,7 +47,8 @@ async function runWindow(window: Window, entry: string, deadline: number): Promi
     session = await launchVSCode({
       extensionTestsPath: entry,
       trustWorkspace: window.trusted,
-      env: { AUDIT_LENS_TEST_TRUST: window.trusted ? 'trusted' : 'untrusted' },
+      extraFolders: window.extraFolders,
+      env: { AUDIT_LENS_TEST_WINDOW: window.suites },
       // The trust prompt would cover the workbench; Restricted Mode itself is what is tested.
       settings: window.trusted ? {} : { 'security.workspace.trust.startupPrompt': 'never' },
       onLog: (_level, message) => {

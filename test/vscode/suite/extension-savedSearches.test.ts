@@ -103,13 +103,13 @@ describe('extension: saved searches keep what the user wrote', () => {
     const { services } = await api();
     await services.savedSearches.store('user').update((list) => list.filter((s) => !userNames.includes(s.name) && s.folder !== 'Moved'));
     await vscode.workspace.fs.delete(fileUri()).then(undefined, () => undefined);
-    await services.workspaceFile.reload();
+    await services.workspaceFiles.reload();
   });
 
   async function loadFile(file: object): Promise<void> {
     const { services } = await api();
     await writeFile(JSON.stringify(file, null, 2));
-    await services.workspaceFile.reload();
+    await services.workspaceFiles.reload();
   }
 
   it('keeps "$schema" when it rewrites the workspace file', async () => {
@@ -124,7 +124,7 @@ describe('extension: saved searches keep what the user wrote', () => {
   it('reads a file that starts with a byte order mark', async () => {
     const { services } = await api();
     await vscode.workspace.fs.writeFile(fileUri(), Buffer.from(`\uFEFF${JSON.stringify(shared)}`, 'utf8'));
-    await services.workspaceFile.reload();
+    await services.workspaceFiles.reload();
     assert.deepStrictEqual(await workspaceNames(), ['Admin changes', 'Security/Failed logins']);
   });
 

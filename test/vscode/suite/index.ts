@@ -1,7 +1,8 @@
 // Entry loaded by VS Code's extension host (extensionTestsPath): runs the bundled
 // *.test.js next to this file with mocha and rejects when any test fails. The driver starts
-// two windows: a trusted one runs every suite but *.untrusted.test.js, and one in
-// Restricted Mode (AUDIT_LENS_TEST_TRUST=untrusted) runs only those.
+// three windows (AUDIT_LENS_TEST_WINDOW): a trusted one runs every suite but
+// *.untrusted.test.js and *.multiroot.test.js, one in Restricted Mode ('untrusted') runs
+// *.untrusted.test.js, and a multi-root workspace ('multiroot') runs *.multiroot.test.js.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
@@ -25,8 +26,9 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: process.env.AUDIT_LENS_TEST_COLOR === '1', timeout: 30_000 });
   const grep = process.env.AUDIT_LENS_TEST_GREP;
   if (grep) mocha.grep(grep);
-  const untrusted = process.env.AUDIT_LENS_TEST_TRUST === 'untrusted';
-  const files = testFiles(__dirname).filter((file) => file.endsWith('.untrusted.test.js') === untrusted);
+  const window = process.env.AUDIT_LENS_TEST_WINDOW ?? 'trusted';
+  const windowOf = (file: string): string => /\.(untrusted|multiroot)\.test\.js$/.exec(file)?.[1] ?? 'trusted';
+  const files = testFiles(__dirname).filter((file) => windowOf(file) === window);
   // The extension host pins console.* (assignments are ignored), so tag mocha's output instead.
   Mocha.reporters.Base.consoleLog = print;
   for (const file of files) mocha.addFile(file);
@@ -39,7 +41,7 @@ export function run(): Promise<void> {
       const passed = runner.stats?.passes ?? 0;
       print(`${passed} passed, ${failures} failed`);
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
-      // With --grep, one of the two windows may match nothing; the driver checks the total.
+      // With --grep, a window may match nothing; the driver checks the total.
       else if (passed === 0 && !grep) reject(new Error('no integration test ran'));
       else resolve();
     });
