@@ -20,8 +20,9 @@ export class MoveSavedSearchCommand implements Command {
       : undefined;
     if (ref.store === 'user' && !toRoot) return undefined;
     const moved = await savedSearches.move(ref, toRoot);
+    const folder = savedSearches.workspace.folders().find((f) => moved.root !== undefined && f.root === moved.root);
     void vscode.window.showInformationMessage(moved.store === 'workspace'
-      ? `Moved "${moved.name}" to ${WORKSPACE_FILE}: commit it to share it with your team.`
+      ? `Moved "${moved.name}" to ${folder ? `${folder.name}/` : ''}${WORKSPACE_FILE}: commit it to share it with your team.`
       : `Moved "${moved.name}" to your own saved searches.`);
     return moved;
   }

@@ -32,7 +32,9 @@ export class SavedSearches {
 
   async add(kind: StoreKind, search: SavedSearch, root?: string): Promise<SearchRef> {
     const store = this.store(kind, root);
-    const at = kind === 'workspace' ? root ?? this.workspace.folders()[0]?.root : undefined;
+    // References name their folder only when there are several, as the tree's nodes do.
+    const folders = this.workspace.folders();
+    const at = kind === 'workspace' && folders.length > 1 ? root ?? folders[0]?.root : undefined;
     let name = search.name;
     await store.update((list) => {
       name = uniqueName(search.name, search.folder, list);

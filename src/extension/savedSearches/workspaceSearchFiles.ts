@@ -52,7 +52,7 @@ export class WorkspaceSearchFiles extends Disposable implements WorkspaceStores 
     if (root === undefined) return this.folders()[0]?.store ?? noFolder;
     // By the open folders, not the files: a folder just removed may keep its file until the change event runs.
     const found = this.folders().find((folder) => folder.root === root);
-    if (!found) throw new Error('That workspace folder is no longer open. Refresh the Audit Lens view.');
+    if (!found) throw new Error(`No open workspace folder is ${root}: it may have been removed. Refresh the Audit Lens view.`);
     return found.store;
   }
 

@@ -74,6 +74,7 @@ describe('extension: saved searches in every folder of a multi-root workspace', 
   after(async () => {
     await closeAllEditors();
     await vscode.workspace.fs.delete(fileUri()).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(secondFile()).then(undefined, () => undefined);
   });
 
   it('shows one node per workspace folder, each with its own searches', async () => {
@@ -133,7 +134,9 @@ describe('extension: saved searches in every folder of a multi-root workspace', 
     const top = await children(await workspaceGroup());
     assert.deepStrictEqual([...top.keys()], ['Security', 'Admin changes'], 'one folder again: its searches directly under the group');
     assert.ok([...top.values()].every((n) => n.kind !== 'root'));
-    const result = await vscode.commands.executeCommand('auditLens.runSavedSearch', { store: 'workspace', name: 'Root changes', root: secondUri.toString() });
+    const gone = { store: 'workspace' as const, name: 'Root changes', root: secondUri.toString() };
+    assert.throws(() => services.savedSearches.find(gone), /No open workspace folder is .*it may have been removed/);
+    const result = await vscode.commands.executeCommand('auditLens.runSavedSearch', gone);
     assert.strictEqual(result, undefined, 'a search of a removed folder no longer runs');
   });
 });
