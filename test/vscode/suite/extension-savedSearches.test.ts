@@ -3,28 +3,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../../../src/extension/tree/treeNodes';
 import { demoSearches, withDemoSearches } from '../../../src/extension/demo/demoSearches';
 import { api, waitFor, withPrompts } from './extension-helpers';
-
-const shared = {
-  version: 1,
-  searches: [
-    { name: 'Failed logins', folder: 'Security', connection: 'all', query: 'status:failure since:24h' },
-    { name: 'Admin changes', connection: 'all', query: 'actor:admin since:7d' },
-  ],
-};
-
-function fileUri(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the harness opens a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, '.vscode', 'audit-lens.json');
-}
-
-async function readFile(): Promise<string> {
-  return Buffer.from(await vscode.workspace.fs.readFile(fileUri())).toString('utf8');
-}
-
-async function writeFile(text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(fileUri(), Buffer.from(text, 'utf8'));
-}
+import { fileUri, readFile, shared, writeFile } from './savedSearch-helpers';
 
 async function workspaceNames(): Promise<string[]> {
   const { services } = await api();
