@@ -11,7 +11,7 @@ import type { Bin } from '../model/histogram';
 import { chartRange, computeBins } from '../model/histogram';
 import { Results } from '../model/results';
 import { sortPositions } from '../model/sort';
-import { startingColumns } from '../model/connectionColumn';
+import { sharesVendor, startingColumns } from '../model/connectionColumn';
 import { isNewPanel, loadState, newRequestId, onHostMessage, post, saveState } from '../host';
 import { DetailPane } from './DetailPane';
 import { Icon } from './icons';
@@ -45,9 +45,9 @@ interface Summary {
 
 const NO_SUMMARY: Summary = { facets: [], shown: 0, timeRange: null, bins: [] };
 
-/** The sidebar counts connections only when the run has more than one. */
+/** The sidebar counts connections only when two share a vendor: otherwise the Vendor facet already says the same. */
 function facetFields(run: RunInfo | null): FacetField[] {
-  return FACET_FIELDS.filter((field) => field !== 'connection' || (run?.connections.length ?? 0) > 1);
+  return FACET_FIELDS.filter((field) => field !== 'connection' || (run !== null && sharesVendor(run.connections)));
 }
 
 function summarize(results: Results, rows: Positions, run: RunInfo | null): Summary {
