@@ -87,8 +87,8 @@ export class AuditLensTree extends Disposable implements vscode.TreeDataProvider
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = rootItemId(node);
         item.contextValue = contextValueOf(node);
-        item.iconPath = vscode.ThemeIcon.Folder;
-        item.resourceUri = vscode.Uri.parse(node.root);
+        // The workspace folder's own icon, as the Explorer shows roots, apart from saved-search folders.
+        item.iconPath = new vscode.ThemeIcon('root-folder');
         item.tooltip = `Saved searches in ${vscode.Uri.parse(node.root).fsPath}`;
         return item;
       }
