@@ -4,14 +4,13 @@
  * design run alternately with the baseline (4 rounds, medians):
  * `node --expose-gc --import tsx bench/floorDesigns.ts [vendor]`.
  */
-import { createHttpClient } from '../src/core/http/client';
 import { VENDORS } from '../src/core/model';
 import { collect } from '../src/core/search/engine';
-import { startEmulators } from './lib/emulators';
 import { baselineAgent, columnKeeper, fetchRaw, type RecordKeeper } from './lib/rawFetch';
 import { RecordingClient } from './lib/recordingClient';
 import { median } from './lib/stats';
-import { DATA_WINDOW, NOW, QUERY, target } from './lib/targets';
+import { NOW, QUERY, target } from './lib/targets';
+import { runTool } from './lib/tool';
 
 type Design = 'baseline' | 'events with raw' | 'events without raw' | 'columns';
 const DESIGNS: readonly Design[] = ['baseline', 'events with raw', 'events without raw', 'columns'];
@@ -37,39 +36,28 @@ function keeperFor(design: Exclude<Design, 'baseline'>): RecordKeeper {
   };
 }
 
-async function main(): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run with node --expose-gc');
-  const only = process.argv[2];
-  const fleet = await startEmulators({ counts: [100_000], latencyMs: 0, rateLimits: false, window: DATA_WINDOW, now: NOW });
-  const http = createHttpClient({ enforceRateLimits: false, maxConnectionsPerOrigin: 6 });
-  try {
-    for (const vendor of VENDORS.filter((v) => !only || v === only)) {
-      const recorder = new RecordingClient(http);
-      await collect([target(fleet.origin(100_000), vendor)], QUERY, { http: recorder, now: () => NOW });
-      const requests = recorder.exchanges.map((e) => e.request);
-      const agent = baselineAgent(6);
-      const times = new Map<Design, number[]>(DESIGNS.map((d) => [d, []]));
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const design of DESIGNS) {
-          gc();
-          const started = performance.now();
-          await fetchRaw(agent, requests, recorder.maxInFlight, design === 'baseline' ? undefined : keeperFor(design));
-          times.get(design)?.push(performance.now() - started);
-        }
-      }
-      await agent.close();
-      const baseline = median(times.get('baseline') as number[]);
-      const ratios = DESIGNS.slice(1).map((d) => `${d} ${(median(times.get(d) as number[]) / baseline).toFixed(2)}×`);
-      process.stdout.write(`${vendor}: baseline ${baseline.toFixed(0)} ms; ${ratios.join(', ')}\n`);
-    }
-  } finally {
-    await http.close();
-    await fleet.stop();
-  }
-}
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc');
+const only = process.argv[2];
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${(error as Error).stack}\n`);
-  process.exit(1);
+runTool([100_000], async (fleet, http) => {
+  for (const vendor of VENDORS.filter((v) => !only || v === only)) {
+    const recorder = new RecordingClient(http);
+    await collect([target(fleet.origin(100_000), vendor)], QUERY, { http: recorder, now: () => NOW });
+    const requests = recorder.exchanges.map((e) => e.request);
+    const agent = baselineAgent(6);
+    const times = new Map<Design, number[]>(DESIGNS.map((d) => [d, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const design of DESIGNS) {
+        gc();
+        const started = performance.now();
+        await fetchRaw(agent, requests, recorder.maxInFlight, design === 'baseline' ? undefined : keeperFor(design));
+        times.get(design)?.push(performance.now() - started);
+      }
+    }
+    await agent.close();
+    const baseline = median(times.get('baseline') as number[]);
+    const ratios = DESIGNS.slice(1).map((d) => `${d} ${(median(times.get(d) as number[]) / baseline).toFixed(2)}×`);
+    process.stdout.write(`${vendor}: baseline ${baseline.toFixed(0)} ms; ${ratios.join(', ')}\n`);
+  }
 });

@@ -5,14 +5,13 @@
  * validation and normalization, de-duplication by id, and snapshot linking (AXP).
  * `node --expose-gc --import tsx bench/stageCosts.ts [vendor]`
  */
-import { createHttpClient } from '../src/core/http/client';
 import type { HttpClient, HttpRequest } from '../src/core/http/types';
 import { isVendorId, VENDORS, type AuditEvent, type VendorId } from '../src/core/model';
 import { collect } from '../src/core/search/engine';
 import { SnapshotLinker } from '../src/core/search/snapshots';
 import { getAdapter } from '../src/core/vendors/registry';
-import { startEmulators } from './lib/emulators';
-import { DATA_WINDOW, NOW, QUERY, target } from './lib/targets';
+import { NOW, QUERY, target } from './lib/targets';
+import { runTool } from './lib/tool';
 
 const COUNT = 100_000;
 const REPEATS = 3;
@@ -56,25 +55,14 @@ function stages(vendor: VendorId, bodies: readonly string[]): string {
   return `${vendor}: ${seen.size} events; per event: parse ${perEvent(parse)}, validate + normalize ${perEvent(normalize)}, de-duplicate ${perEvent(dedupe)}${linker ? `, link snapshots ${perEvent(link)}` : ''}`;
 }
 
-async function main(): Promise<void> {
-  const only = process.argv[2];
-  if (only !== undefined && !isVendorId(only)) throw new Error(`usage: stageCosts.ts [vendor]; "${only}" is not a vendor`);
-  const fleet = await startEmulators({ counts: [COUNT], latencyMs: 0, rateLimits: false, window: DATA_WINDOW, now: NOW });
-  const http = createHttpClient({ enforceRateLimits: false });
-  try {
-    for (const vendor of VENDORS) {
-      if (only !== undefined && vendor !== only) continue;
-      const recorder = new PageRecorder(http);
-      await collect([target(fleet.origin(COUNT), vendor)], QUERY, { http: recorder, now: () => NOW });
-      for (let run = 0; run < REPEATS; run++) process.stdout.write(`${stages(vendor, recorder.bodies)}\n`);
-    }
-  } finally {
-    await http.close();
-    await fleet.stop();
-  }
-}
+const only = process.argv[2];
+if (only !== undefined && !isVendorId(only)) throw new Error(`usage: stageCosts.ts [vendor]; "${only}" is not a vendor`);
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${(error as Error).stack}\n`);
-  process.exit(1);
+runTool([COUNT], async (fleet, http) => {
+  for (const vendor of VENDORS) {
+    if (only !== undefined && vendor !== only) continue;
+    const recorder = new PageRecorder(http);
+    await collect([target(fleet.origin(COUNT), vendor)], QUERY, { http: recorder, now: () => NOW });
+    for (let run = 0; run < REPEATS; run++) process.stdout.write(`${stages(vendor, recorder.bodies)}\n`);
+  }
 });
