@@ -13,14 +13,15 @@ function writeSearches(folder: string, searches: Array<{ name: string; folder?: 
 }
 
 describe('Audit Lens in a multi-root workspace', () => {
-  const workbench = useWorkbench({ extraFolders: 1 });
+  const workbench = useWorkbench({
+    extraFolders: 1,
+    prepareFolders: ([first, second]) => {
+      writeSearches(first as string, [{ name: 'Failed logins', folder: 'Security', query: 'status:failure since:24h' }]);
+      writeSearches(second as string, [{ name: 'Billing admins', query: 'actor:admin since:7d' }]);
+    },
+  });
 
   it('shows each folder\'s shared saved searches under that folder', async () => {
-    const first = workbench().workspace;
-    // The harness opens its extra folders beside the first one.
-    const second = path.join(path.dirname(first), 'workspace-2');
-    writeSearches(first, [{ name: 'Failed logins', folder: 'Security', query: 'status:failure since:24h' }]);
-    writeSearches(second, [{ name: 'Billing admins', query: 'actor:admin since:7d' }]);
     await workbench().openViewContainer('Audit Lens');
     const page = workbench().page;
     await treeRow(page, 'Workspace Searches').waitFor({ state: 'visible' });

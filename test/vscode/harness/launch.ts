@@ -19,6 +19,11 @@ export interface LaunchOptions {
    * file listing them all); none by default.
    */
   extraFolders?: number;
+  /**
+   * Called with every workspace folder (the first, then the extra ones) before the workbench
+   * opens, to put files in them: files written later may land before VS Code watches them.
+   */
+  prepareFolders?: (folders: string[]) => void;
   /** Absolute path of a compiled module exporting run(); runs it in the extension host. */
   extensionTestsPath?: string;
   /** Trusted workspace (default); false starts in Restricted Mode. */
@@ -137,6 +142,7 @@ export async function startVSCodeServer(options: LaunchOptions & { port?: number
   if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
   const extra = Array.from({ length: options.extraFolders ?? 0 }, (_, i) => path.join(tempRoot, `workspace-${i + 2}`));
   for (const dir of extra) fs.mkdirSync(dir, { recursive: true });
+  options.prepareFolders?.([workspace, ...extra]);
   let opened = `folder=${encodeURIComponent(workspace)}`;
   if (extra.length > 0) {
     const file = path.join(tempRoot, 'audit-lens.code-workspace');

@@ -44,10 +44,12 @@ describe('extension: saved searches in every folder of a multi-root workspace', 
     secondDir = secondUri.fsPath;
     await writeFile(firstText);
     await vscode.workspace.fs.writeFile(secondFile(), Buffer.from(JSON.stringify(second, null, 2), 'utf8'));
-    await waitFor('both folders\' files to be read', () => {
-      const stores = services.workspaceFiles.folders().map((folder) => folder.store.state());
-      return stores.length === 2 && stores.every((state) => state.kind === 'ok' && state.searches.length === 2);
-    });
+    // This suite starts as soon as the extension is active, when VS Code may not yet be watching
+    // the folders (the watcher starts asynchronously and nothing says when it listens): read them
+    // here, and test the watcher below, once the window has settled.
+    await services.workspaceFiles.reload();
+    const stores = services.workspaceFiles.folders().map((folder) => folder.store.state());
+    assert.ok(stores.length === 2 && stores.every((state) => state.kind === 'ok' && state.searches.length === 2), 'both folders\' files are read');
   });
 
   after(async () => {
@@ -104,6 +106,24 @@ describe('extension: saved searches in every folder of a multi-root workspace', 
     assert.ok((await readSecond()).searches.some((s: { name: string }) => s.name === 'Mine to share'));
     assert.throws(() => services.savedSearches.find({ store: 'user', name: 'Mine to share' }), /no longer exists/);
     assert.strictEqual(await readFile(), firstText, 'nothing was saved in the first folder');
+  });
+
+  it('hears the second folder\'s file being edited on disk', async () => {
+    const { services } = await api();
+    const store = services.workspaceFiles.store(secondUri.toString());
+    const edited = { version: 1, searches: [{ name: 'Edited elsewhere', connection: 'all', query: 'since:1d' }] };
+    const write = () => vscode.workspace.fs.writeFile(secondFile(), Buffer.from(JSON.stringify(edited), 'utf8'));
+    await write();
+    let polls = 0;
+    await waitFor('the watcher to read the edit', async () => {
+      // Written again every 2 s, in case the watcher was still starting on a slow machine.
+      if (++polls % 20 === 0) await write();
+      const state = store.state();
+      return state.kind === 'ok' && state.searches.map((s) => s.name).join() === 'Edited elsewhere';
+    }, 20_000);
+    assert.strictEqual(await readFile(), firstText, 'the first folder\'s file is untouched');
+    const firstState = services.workspaceFiles.store().state();
+    assert.ok(firstState.kind === 'ok' && firstState.searches.length === 2, 'the first folder\'s searches are unchanged');
   });
 
   it('drops a removed folder\'s searches from the tree', async () => {
