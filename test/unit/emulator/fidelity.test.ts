@@ -190,6 +190,11 @@ describe('emulator fidelity to the vendor documents', () => {
       const asStrings = await descope({ from: String(FROM_MS), to: String(TO_MS), batchSize: 1 });
       assert.equal(asNumbers.status, 200);
       assert.deepEqual(asStrings.body, asNumbers.body);
+      // An int64 of 0, written either way, is the default: unset, not the epoch.
+      const unsetAsNumber = await descope({ from: FROM_MS, to: 0, batchSize: 1 });
+      const unsetAsString = await descope({ from: FROM_MS, to: '0', batchSize: 1 });
+      assert.equal(unsetAsString.status, 200);
+      assert.deepEqual(unsetAsString.body, unsetAsNumber.body);
       for (const from of [FROM, '2025-11-14', FROM_MS + 0.5, -1, '1e12']) {
         const { status, body } = await descope({ from, to: TO_MS });
         assert.equal(status, 400, String(from));

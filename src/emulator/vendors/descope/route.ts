@@ -70,7 +70,8 @@ function bearer(request: EmulatorRequest): string | undefined {
  * one is refused rather than silently understood.
  */
 function timeOption(value: unknown, fallback: number): number | undefined {
-  if (value === undefined || value === null || value === 0 || value === '') return fallback;
+  // Zero in either spelling is the JSON mapping's default value: the field was not set.
+  if (value === undefined || value === null || value === 0 || value === '0' || value === '') return fallback;
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
   return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
 }
