@@ -19,15 +19,18 @@ function normalizeFolder(folder: string): string {
   return folder.split('/').filter((segment) => segment !== '').join('/');
 }
 
+// The descriptions are shown when the file is edited in VS Code (the JSON Schema made from this one).
 const savedSearchFields = z.strictObject({
-  name: z.string().check(z.trim(), z.minLength(1, 'a saved search needs a name'), z.maxLength(MAX_SEARCH_NAME)),
-  /** Folder path in the tree, `/`-separated (e.g. "Security/Logins"); stray slashes are dropped on read. */
-  folder: z.optional(z.string().check(z.trim(), z.overwrite(normalizeFolder), z.maxLength(MAX_SEARCH_NAME))),
-  connection: z.string().check(z.trim(), z.minLength(1, 'name a connection id or "all"')),
-  query: z.string(),
-  columns: z.optional(z.array(z.enum(COLUMN_IDS)).check(z.minLength(1))),
-  /** Created by "Try the Demo", which replaces only these when it runs again. */
-  demo: z.optional(z.literal(true)),
+  name: z.string().check(z.trim(), z.minLength(1, 'a saved search needs a name'), z.maxLength(MAX_SEARCH_NAME),
+    z.describe('The name shown in the Audit Lens view; unique within its folder.')),
+  folder: z.optional(z.string().check(z.trim(), z.overwrite(normalizeFolder), z.maxLength(MAX_SEARCH_NAME),
+    z.describe('The folder in the Audit Lens view, "/" between levels (e.g. "Security/Logins"); stray slashes are ignored.'))),
+  connection: z.string().check(z.trim(), z.minLength(1, 'name a connection id or "all"'),
+    z.describe('The connection to search, by id or label, or "all" for every connection. Never a host or a credential.')),
+  query: z.string().check(z.describe('A quick-search query, e.g. "actor:bob@example.com status:failure since:24h". Keys: actor, action, resource, status, trace, since, from, to; other words are free text.')),
+  columns: z.optional(z.array(z.enum(COLUMN_IDS)).check(z.minLength(1),
+    z.describe('The columns the results panel starts with, in order; the panel\'s own choice when left out.'))),
+  demo: z.optional(z.literal(true).check(z.describe('Set by "Try the Demo", which replaces only these searches when it runs again.'))),
 });
 type SavedSearchFields = z.output<typeof savedSearchFields>;
 
@@ -38,8 +41,8 @@ export type SavedSearch = z.infer<typeof savedSearchSchema>;
 /** `.vscode/audit-lens.json` (and the user store, which shares the shape). */
 export const savedSearchFileSchema = z.strictObject({
   $schema: z.optional(z.string()),
-  version: z.literal(1),
-  searches: z.array(savedSearchSchema),
+  version: z.literal(1).check(z.describe('The version of this file\'s format: 1.')),
+  searches: z.array(savedSearchSchema).check(z.describe('Saved searches shared through this folder, shown under Workspace Searches in the Audit Lens view.')),
 }).check(z.superRefine((file, ctx) => {
   const seen = new Set<string>();
   file.searches.forEach((search, index) => {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../../../src/extension/tree/treeNodes';
 import { demoSearches, withDemoSearches } from '../../../src/extension/demo/demoSearches';
 import { api, waitFor, withPrompts } from './extension-helpers';
+import { closeAllEditors } from './hardening-helpers';
 import { fileUri, readFile, shared, writeFile } from './savedSearch-helpers';
 
 async function workspaceNames(): Promise<string[]> {
@@ -90,6 +91,24 @@ describe('extension: saved searches keep what the user wrote', () => {
     await writeFile(JSON.stringify(file, null, 2));
     await services.workspaceFiles.reload();
   }
+
+  it('has VS Code check the file as it is edited: an unknown column and a misspelt key are marked, a valid file is clean', async () => {
+    const search = { name: 'Typo', connection: 'all', query: 'since:1d', columns: ['time', 'colour'], qeury: 'x' };
+    await loadFile({ version: 1, searches: [search] });
+    const editor = await vscode.window.showTextDocument(fileUri());
+    try {
+      const problems = await waitFor('the JSON language server to check the file', () => {
+        const found = vscode.languages.getDiagnostics(fileUri());
+        return found.length >= 2 ? found : undefined;
+      }, 20_000);
+      const marked = problems.map((d) => editor.document.getText(d.range)).sort();
+      assert.deepStrictEqual(marked, ['"colour"', '"qeury"'], problems.map((d) => d.message).join('; '));
+      await loadFile({ version: 1, searches: [{ name: 'Fine', connection: 'all', query: 'since:1d', columns: ['time', 'actor'] }] });
+      await waitFor('the problems to clear', () => vscode.languages.getDiagnostics(fileUri()).length === 0, 20_000);
+    } finally {
+      await closeAllEditors();
+    }
+  });
 
   it('keeps "$schema" when it rewrites the workspace file', async () => {
     const schema = 'https://example.com/audit-lens.schema.json';

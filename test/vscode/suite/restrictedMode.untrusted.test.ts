@@ -57,6 +57,8 @@ describe('Restricted Mode: workspace saved searches run only after the user conf
     ({ emulator } = await addEmulatorConnection(CONNECTION));
     await services.savedSearches.add('user', MINE);
     await vscode.workspace.fs.writeFile(sharedFile(), Buffer.from(JSON.stringify(SHARED, null, 2), 'utf8'));
+    // Right after activation VS Code may not be watching the folder yet: read the file now.
+    await services.workspaceFiles.reload();
   });
 
   after(async () => {
