@@ -8,6 +8,12 @@ import type { RecordWarning } from '../vendors/adapter';
 export interface SearchTarget {
   connection: Connection;
   credentials: Credentials;
+  /**
+   * Asked once when the vendor refuses `credentials` (401) part-way through a search: the
+   * credential may have been renewed (a Surfsight login token) or replaced since the search
+   * began. The refused page is sent again with what it returns, if that differs.
+   */
+  renewCredentials?: (refused: Credentials) => Promise<Credentials>;
 }
 
 export interface SearchOptions {
