@@ -6,6 +6,20 @@ import type { PageCursor, VendorAdapter } from '../vendors/adapter';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
+ * An address as it may be quoted in a message: everything up to its last `@` (where a user
+ * name and password could hide, even in text that is no URL) and any query or fragment are
+ * left out, so a secret typed into an address never reaches the tree, the log or stderr.
+ */
+export function addressForMessage(address: string): string {
+  const text = address.trim();
+  const at = text.lastIndexOf('@');
+  const scheme = /^[a-z][a-z0-9+.-]*:[/\\]+/i.exec(text)?.[0] ?? '';
+  const safe = at < 0 ? text : `${scheme}…${text.slice(at)}`;
+  const cut = safe.search(/[?#]/);
+  return cut < 0 ? safe : `${safe.slice(0, cut)}…`;
+}
+
+/**
  * Parses a connection's base URL and refuses anything a credential must not be sent to:
  * only HTTPS, or plain HTTP on loopback (the emulator).
  */
@@ -14,7 +28,7 @@ export function parseBaseUrl(baseUrl: string): URL {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new AuditLensError('config', `"${baseUrl}" is not a URL. Use the vendor's https:// address.`);
+    throw new AuditLensError('config', `"${addressForMessage(baseUrl)}" is not a URL. Use the vendor's https:// address.`);
   }
   if (url.username || url.password) {
     throw new AuditLensError('config', 'The base URL must not contain a user name or password. Store the credential separately.');
@@ -22,6 +36,10 @@ export function parseBaseUrl(baseUrl: string): URL {
   if (url.search || url.hash) {
     throw new AuditLensError('config', 'The base URL must not contain a query or fragment.');
   }
+  // A bare `?` or `#` reads as '' above but stays in `href`, where the vendor path appended
+  // after it would land in the query or fragment: drop it.
+  url.search = '';
+  url.hash = '';
   const loopbackHttp = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
   if (url.protocol !== 'https:' && !loopbackHttp) {
     throw new AuditLensError('config', `Refusing to send a credential over ${url.protocol.replace(':', '')} to ${url.host}: use https:// (plain http is allowed only on loopback).`);

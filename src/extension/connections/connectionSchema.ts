@@ -10,7 +10,12 @@ const connectionDefinitionSchema = z.strictObject({
   id: z.string().check(z.regex(CONNECTION_ID, 'use lowercase letters, digits and dashes')),
   label: z.string().check(z.trim(), z.minLength(1)),
   vendor: z.enum(VENDORS),
-  baseUrl: z.string().check(z.regex(/^https?:\/\//, 'must start with https://')),
+  // Any case of the scheme, as `new URL` does. Text that does not parse is refused here, not
+  // shown as a connection: it would be displayed as typed, a password in it included.
+  baseUrl: z.string().check(
+    z.regex(/^https?:\/\//i, 'must start with https://'),
+    z.refine((value) => URL.canParse(value), 'is not a URL: use the vendor\'s https:// address, e.g. https://acme.app.perfectomobile.com'),
+  ),
   accountId: z.optional(z.string().check(z.trim(), z.minLength(1))),
 });
 

@@ -1,4 +1,5 @@
 import type { Connection, VendorId } from '../../core/model';
+import { addressForMessage, parseBaseUrl } from '../../core/search/requestBuilder';
 import { getAdapter } from '../../core/vendors/registry';
 
 /** What the add-connection wizard asks for each vendor, and how it becomes a base URL. */
@@ -16,15 +17,28 @@ export interface VendorSetup {
   choices?: ReadonlyArray<{ label: string; address: string }>;
 }
 
-const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d+)?$/i;
+// Host names may be internationalized (bücher.example): `new URL` turns them into punycode.
+const LABEL = '[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?';
+const HOST = new RegExp(`^${LABEL}(\\.${LABEL})+(:\\d+)?$`, 'iu');
 const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
 
+/**
+ * The one form a base URL is saved in, so settings re-read what the wizard wrote: what
+ * `new URL` makes of it (lowercase scheme and host, punycode, no default port), without
+ * trailing slashes or a bare `?`/`#`. Throws what `parseBaseUrl` refuses.
+ */
+function normalBaseUrl(text: string): string {
+  const url = parseBaseUrl(text);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
 function asUrl(address: string, fromShort: (short: string) => string | undefined): string {
-  const trimmed = address.trim().replace(/\/+$/, '');
-  if (/^https?:\/\//i.test(trimmed)) return trimmed;
-  const url = fromShort(trimmed);
-  if (url === undefined) throw new Error(`"${trimmed}" is neither a URL nor a host name.`);
-  return url;
+  const trimmed = address.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return normalBaseUrl(trimmed);
+  const short = trimmed.replace(/\/+$/, '');
+  const url = fromShort(short);
+  if (url === undefined) throw new Error(`"${addressForMessage(short)}" is neither a URL nor a host name.`);
+  return normalBaseUrl(url);
 }
 
 const hostUrl = (short: string) => (HOST.test(short) ? `https://${short}` : undefined);

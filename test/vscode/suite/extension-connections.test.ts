@@ -262,6 +262,31 @@ describe('extension: connections and SecretStorage', () => {
     }
   });
 
+  it('saves a typed address in the form settings read back: an uppercase scheme and a bare "/?" keep the connection', async () => {
+    const { services } = await api();
+    const existing = vscode.workspace.getConfiguration('auditLens').get<unknown[]>('connections') ?? [];
+    try {
+      await setUserConnections([]);
+      const added = await withPrompts([
+        { pick: 'Zluri' },
+        { input: `${other.baseUrl('zluri').replace(/^http:/, 'HTTP:')}/?` },
+        { input: 'Loud Zluri' },
+        { input: EMULATOR_CREDENTIALS.zluri.token },
+      ], () => vscode.commands.executeCommand<Connection | undefined>('auditLens.addConnection'));
+      assert.strictEqual(added?.baseUrl, other.baseUrl('zluri'));
+      const stored = vscode.workspace.getConfiguration('auditLens').inspect<Array<Record<string, unknown>>>('connections')?.globalValue;
+      assert.deepStrictEqual(stored?.map((c) => c.baseUrl), [other.baseUrl('zluri')]);
+      const reread = await waitFor('the saved connection, read back from settings', () => services.connections.get('loud-zluri'));
+      assert.strictEqual(reread.baseUrl, other.baseUrl('zluri'));
+      assert.strictEqual((await services.credentials.read('loud-zluri'))?.origin, other.origin);
+      const outcome = await vscode.commands.executeCommand<{ ok: boolean }>('auditLens.testConnection', 'loud-zluri');
+      assert.strictEqual(outcome?.ok, true);
+    } finally {
+      await services.credentials.delete('loud-zluri');
+      await setUserConnections(existing);
+    }
+  });
+
   it('removes a connection and its secret after confirmation', async () => {
     const { services } = await api();
     const declined = await withPrompts([{ confirm: false }], () => vscode.commands.executeCommand<boolean>('auditLens.removeConnection', 'fleet'));
