@@ -54,8 +54,9 @@ async function main(argv: string[]): Promise<number> {
     // On a terminal, vendor text must not run escape sequences (the table makes each cell printable itself).
     const toTerminal = cli.format !== 'table' && process.stdout.isTTY ? forTerminal(cli.format) : undefined;
     await writeChunks(process.stdout, outputOf(chunks, toTerminal));
+    printed = events.length;
     if (interrupt.signal.aborted) {
-      process.stderr.write(`audit-lens: ${cli.connection.vendor}: interrupted; printed the ${events.length} events fetched so far.\n`);
+      process.stderr.write(`audit-lens: ${cli.connection.vendor}: interrupted; printed ${theEvents(events.length)} fetched so far.\n`);
       return EXIT.interrupted;
     }
     const failure = updates.find((u): u is Extract<SearchUpdate, { kind: 'error' }> => u.kind === 'error');
@@ -100,12 +101,19 @@ function* outputOf(chunks: Iterable<string>, toTerminal?: (chunk: string) => str
 const secrets: Array<string | undefined> = [];
 /** The vendor of the search, once the arguments name one: every error line names it. */
 let searched: VendorId | undefined;
+/** How many events went to stdout before the search failed: the error line says the output is partial. */
+let printed: number | undefined;
+
+function theEvents(count: number): string {
+  return count === 1 ? 'the 1 event' : `the ${count} events`;
+}
 
 function report(error: unknown): number {
   const typed = isAuditLensError(error) ? error : undefined;
   const vendor: VendorId | undefined = typed?.vendor ?? searched;
   const message = printableLine(redactSecrets((error as Error)?.message ?? String(error), secrets).replace(/\s*\n\s*/g, ' '));
-  process.stderr.write(`audit-lens: ${vendor ? `${vendor}: ` : ''}${message}\n`);
+  const partial = printed ? ` Printed only ${theEvents(printed)} fetched before this failure: the output is incomplete.` : '';
+  process.stderr.write(`audit-lens: ${vendor ? `${vendor}: ` : ''}${message}${partial}\n`);
   if (typed?.reason === 'usage' || typed?.reason === 'config') return EXIT.usage;
   if (typed?.isCredentialProblem) return EXIT.refused;
   return EXIT.failure;

@@ -107,8 +107,10 @@ class Sending {
       if (retryAfterMs !== undefined && retryAfterMs > settings.retryAfterCeilingMs) throw fail(retryAfterMs);
       if (attempt > settings.maxRetries) throw fail();
       const why = `${raw.status} from ${vendorName(request.vendor)}`;
-      if (retryAfterMs !== undefined) await this.pause('retry-after', retryAfterMs, attempt, why);
-      else await this.pause('backoff', this.backoff(attempt), attempt, why);
+      // A Retry-After shorter than our own backoff ("0", a date just past) would send the retries back to back.
+      const backoffMs = this.backoff(attempt);
+      if (retryAfterMs !== undefined && retryAfterMs > backoffMs) await this.pause('retry-after', retryAfterMs, attempt, why);
+      else await this.pause('backoff', backoffMs, attempt, why, raw.status);
     }
   }
 
@@ -140,9 +142,9 @@ class Sending {
     }
   }
 
-  private async pause(reason: 'retry-after' | 'backoff', ms: number, attempt: number, why: string): Promise<void> {
+  private async pause(reason: 'retry-after' | 'backoff', ms: number, attempt: number, why: string, status?: number): Promise<void> {
     if (reason === 'retry-after') this.scope.extendDeadline(ms);
-    await this.wait({ reason, ms, attempt }, why);
+    await this.wait({ reason, ms, attempt, ...(status !== undefined ? { status } : {}) }, why);
   }
 
   private async wait(info: WaitInfo, why: string): Promise<void> {

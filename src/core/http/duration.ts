@@ -5,8 +5,15 @@ const UNITS: ReadonlyArray<readonly [name: string, ms: number]> = [
   ['second', 1_000],
 ];
 
-/** A wait or timeout in words: the largest unit and the next one, e.g. "2 minutes", "1 hour 30 minutes", "0.5 seconds". */
+/** Beyond a week, days and hours help no one, and an absurd Retry-After (millennia) must not read as a real wait. */
+const LONGEST_WORDED_MS = 7 * 86_400_000;
+
+/**
+ * A wait or timeout in words: the largest unit and the next one, e.g. "2 minutes",
+ * "1 hour 30 minutes", "0.5 seconds"; anything longer than a week is "more than a week".
+ */
 export function formatDuration(ms: number): string {
+  if (ms > LONGEST_WORDED_MS) return 'more than a week';
   if (ms < 1_000) return `${Math.max(0, Math.round(ms / 100) / 10)} seconds`;
   const rounded = Math.round(ms / 1_000) * 1_000;
   const first = UNITS.findIndex(([, size]) => rounded >= size);

@@ -27,7 +27,7 @@ export function tooLargeError(vendor: VendorId, host: string, capBytes: number):
   return new AuditLensError(
     'too-large',
     `The response from ${vendorName(vendor)} at ${host} is larger than the ${formatBytes(capBytes)} limit, so the download was stopped. `
-      + 'Search a shorter time range or use a smaller page size.',
+      + 'Search a shorter time range; in VS Code, a smaller page size for this vendor (setting auditLens.pageSize) also helps.',
     { vendor },
   );
 }

@@ -27,6 +27,8 @@ export interface WaitInfo {
   reason: 'rate-limit' | 'retry-after' | 'backoff';
   ms: number;
   attempt?: number;
+  /** The HTTP status that led to this wait; absent when the vendor did not answer at all. */
+  status?: number;
 }
 
 export interface HttpResponse {

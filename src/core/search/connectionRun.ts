@@ -5,6 +5,8 @@ import type { NormalizedPage, PageCursor, TimeWindow, VendorAdapter } from '../v
 import { activeFilters, matchesFilters } from './filters';
 import type { UpdateQueue } from './queue';
 import { mapRequestError } from './mapError';
+import { redactError } from '../redact';
+import { waitNotice } from './backoffWording';
 import { pageSizeFor } from './pageSize';
 import { buildHttpRequest } from './requestBuilder';
 import type { SharedParts } from '../sharing/sharedParts';
@@ -55,8 +57,10 @@ export class ConnectionRun {
   private readonly seen = new Set<string>();
   /** The total the vendor reported on the current window's first page, if it did and the window is live. */
   private liveTotal?: number;
-  /** Records received in the current window, duplicates included. */
-  private windowRecords = 0;
+  /** Records received in the current window that no earlier page had sent. */
+  private windowUnique = 0;
+  /** Paging stopped before the vendor's end of a range, or the vendor sent fewer records than it reported. */
+  private shortfall = false;
   /** How many windows were started: with the page index, where a page stood in the vendor's listing. */
   private windowOrdinal = 0;
 
@@ -98,7 +102,7 @@ export class ConnectionRun {
         await this.fetchWindow(window);
         if (this.limitReached()) break;
       }
-      this.summary.complete = !this.limitReached() || plan.windows.length === 0;
+      this.summary.complete = !this.shortfall && (!this.limitReached() || plan.windows.length === 0);
     } catch (error) {
       const failure = isAuditLensError(error) ? error : new AuditLensError('network', String((error as Error)?.message ?? error), { vendor: this.adapter.vendor, cause: error });
       if (failure.reason !== 'cancelled' && !this.context.signal.aborted) {
@@ -115,11 +119,12 @@ export class ConnectionRun {
 
   /** Pages through one window; says so when the vendor sent fewer records than the total it reported. */
   private async fetchWindow(window: TimeWindow): Promise<void> {
-    this.windowRecords = 0;
+    this.windowUnique = 0;
     this.windowOrdinal++;
     const total = await this.pageThrough(window);
-    if (total !== undefined && this.windowRecords < total && !this.stopped() && !this.limitReached()) {
-      this.notice(`${this.adapter.label} reported ${total} events from ${window.from} to ${window.to} but sent ${this.windowRecords}: some may be missing. Search again, or narrow the range.`);
+    if (total !== undefined && this.windowUnique < total && !this.stopped() && !this.limitReached()) {
+      this.shortfall = true;
+      this.notice(`${this.adapter.label} reported ${total} events from ${window.from} to ${window.to} but sent ${this.windowUnique}: some may be missing. Search again, or narrow the range.`);
     }
   }
 
@@ -152,6 +157,8 @@ export class ConnectionRun {
   /**
    * Fetches pages [from, to) with at most `parallel` in flight; `onPage` returning false stops
    * new fetches. False when it stopped so: paging must not go on past the pages skipped.
+   * A failed page also stops new fetches, but the pages already in flight are still awaited and
+   * delivered before the failure is thrown: nothing of this run may go on after it reports.
    */
   private async pool(
     window: TimeWindow, from: number, to: number, parallel: number,
@@ -159,14 +166,23 @@ export class ConnectionRun {
   ): Promise<boolean> {
     let nextIndex = from;
     let stop = false;
+    let failure: { error: unknown } | undefined;
+    const halted = (): boolean => stop || failure !== undefined || nextIndex >= to || this.stopped();
     const worker = async (): Promise<void> => {
-      while (!stop && nextIndex < to && !this.stopped()) {
+      while (!halted()) {
+        await this.context.queue.demand();
+        if (halted()) return; // another worker failed or stopped paging while this one waited
         const index = nextIndex++;
-        const page = await this.fetchPage({ window, index, size: this.pageSize });
-        if (!onPage(page, index)) stop = true;
+        try {
+          const page = await this.requestPage({ window, index, size: this.pageSize });
+          if (!onPage(page, index)) stop = true;
+        } catch (error) {
+          failure ??= { error };
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, to - from)) }, worker));
+    if (failure) throw failure.error;
     return !stop;
   }
 
@@ -184,6 +200,11 @@ export class ConnectionRun {
 
   private async fetchPage(cursor: PageCursor): Promise<NormalizedPage> {
     await this.context.queue.demand();
+    return this.requestPage(cursor);
+  }
+
+  /** Fetches and reads one page now, whatever the consumer's pace: callers wait for demand first. */
+  private async requestPage(cursor: PageCursor): Promise<NormalizedPage> {
     if (this.context.signal.aborted) throw new AuditLensError('cancelled', 'The search was cancelled.', { vendor: this.adapter.vendor });
     const request = buildHttpRequest(this.adapter, this.target.connection, this.target.credentials, this.query, cursor, {
       signal: this.context.signal,
@@ -193,15 +214,22 @@ export class ConnectionRun {
     try {
       body = (await this.context.http.send(request)).json;
     } catch (error) {
-      const { token, appKey } = this.target.credentials;
-      throw mapRequestError(this.adapter, error, [token, appKey]);
+      throw mapRequestError(this.adapter, error, this.secrets());
     }
     try {
       return this.adapter.parsePage(body, cursor);
     } catch (error) {
-      if (isAuditLensError(error)) throw error;
-      throw new AuditLensError('schema', `${this.adapter.label} answered with a page that could not be read: ${(error as Error).message}`, { vendor: this.adapter.vendor, cause: error });
+      // A vendor may echo the credential in a body that reads as an error: redacted as HTTP errors are.
+      const failure = isAuditLensError(error)
+        ? error
+        : new AuditLensError('schema', `${this.adapter.label} answered with a page that could not be read: ${(error as Error).message}`, { vendor: this.adapter.vendor, cause: error });
+      throw redactError(failure, this.secrets());
     }
+  }
+
+  private secrets(): Array<string | undefined> {
+    const { token, appKey } = this.target.credentials;
+    return [token, appKey];
   }
 
   /** Hands page `index` of the current window to the consumer. Returns false when paging this window should stop. */
@@ -210,8 +238,8 @@ export class ConnectionRun {
       this.notice(this.freshness);
       this.freshness = undefined;
     }
-    this.windowRecords += page.recordCount;
     const fresh = this.unseen(page.events);
+    this.windowUnique += fresh.length;
     const linked = this.linker ? this.linker.add(fresh, listingRank(this.windowOrdinal, index)) : [];
     // A revised event went out before exactly when it passed the local filters (they never read `changes`).
     const revised = this.localKeys.length === 0 ? linked : linked.filter((event) => matchesFilters(event, this.query, this.localKeys));
@@ -233,7 +261,9 @@ export class ConnectionRun {
     });
     this.stalePages = page.recordCount > 0 && fresh.length === 0 ? this.stalePages + 1 : 0;
     if (this.stalePages >= this.staleAllowance(page)) {
-      this.notice(`${this.adapter.label} kept returning pages already fetched; stopped paging this range.`);
+      this.shortfall = true;
+      // Parallel pages may each find this: said once per run.
+      this.noticeOnce(`${this.adapter.label} kept returning pages already fetched; stopped paging this range.`);
       return false;
     }
     return page.recordCount > 0 && !this.stopped();
@@ -280,15 +310,12 @@ export class ConnectionRun {
   }
 
   private onWait(info: WaitInfo): void {
-    if (info.ms < 1000) return;
-    const seconds = Math.ceil(info.ms / 1000);
-    const limit = this.adapter.limits.rateLimit;
-    const message = info.reason === 'rate-limit' && limit
-      ? `${this.adapter.label} allows ${limit.requests} requests per ${Math.round(limit.perMs / 1000)} s: waiting ${seconds} s before the next page.`
-      : info.reason === 'retry-after'
-        ? `${this.adapter.label} asked to wait ${seconds} s; retrying then.`
-        : `${this.adapter.label} did not answer; retrying in ${seconds} s.`;
-    this.notice(message);
+    const message = waitNotice(this.adapter.label, info, this.adapter.limits.rateLimit);
+    if (message !== undefined) this.notice(message);
+  }
+
+  private noticeOnce(message: string): void {
+    if (!this.summary.notices.includes(message)) this.notice(message);
   }
 
   private notice(message: string): void {

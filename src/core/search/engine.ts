@@ -59,7 +59,8 @@ export async function* search(
       yield item.value;
     }
   } finally {
-    if (!queue.isClosed) controller.abort(); // the consumer stopped early: cancel the rest
+    // Whether the search ended, failed or its consumer stopped early: nothing of it may go on fetching.
+    controller.abort();
     queue.close();
     await finished;
     options.signal?.removeEventListener('abort', onAbort);

@@ -94,7 +94,10 @@ export interface VendorAdapter {
   /** Throws AuditLensError('config') when the credential lacks a part the vendor needs. */
   authHeaders(connection: Connection, credentials: Credentials): Record<string, string>;
   buildRequest(connection: Connection, query: AuditQuery, cursor: PageCursor): VendorRequest;
-  /** Never throws for record-level problems; throws AuditLensError('schema') only when the envelope is unusable. */
+  /**
+   * Never throws for record-level problems; throws AuditLensError('schema') when the envelope
+   * is unusable, or an error typed by its meaning when the body is the vendor's own error shape.
+   */
   parsePage(body: unknown, cursor: PageCursor): NormalizedPage;
   /** Extracts the vendor's message from an error body, if it has the vendor's shape. */
   parseError(status: number, body: unknown): VendorErrorInfo | undefined;

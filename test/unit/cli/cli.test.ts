@@ -381,6 +381,35 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
     });
   });
 
+  it('on a failure part-way, says on stderr that the events printed are not all', async () => {
+    emulator.faults.add({ vendor: 'zluri', skip: 2, fault: { kind: 'status', status: 500, body: { message: 'index unavailable' } } });
+    try {
+      const run = await runCli([...base('zluri'), '--since', '30d'], credentialEnv('zluri'));
+      assert.equal(run.code, 4, run.stderr);
+      const printed = run.stdout.trim().split('\n').filter(Boolean);
+      assert.ok(printed.length > 0 && printed.length < emulator.dataset.counts.zluri, `printed ${printed.length} events`);
+      for (const line of printed) assertNormalizedEvent(JSON.parse(line) as Record<string, unknown>, 'zluri');
+      assert.match(run.stderr, new RegExp(`^audit-lens: zluri: Zluri had a server error \\(500\\)[^\\n]* Printed only the ${printed.length} events fetched before this failure: the output is incomplete\\.\\n$`));
+    } finally {
+      emulator.faults.clear();
+    }
+  });
+
+  it('exits 3 when Perfecto answers a 200 with its "not permitted" error list, and says nothing was printed', async () => {
+    const list = [{ userMessage: 'operation for getting audit logs is not permitted for current user', developerMessage: 'e47ee6ea72b3406ea054e7fbe088914b' }];
+    emulator.faults.add({ vendor: 'perfecto', times: 1, fault: { kind: 'raw-body', body: JSON.stringify(list) } });
+    try {
+      const run = await runCli([...base('perfecto'), '--since', '30d'], credentialEnv('perfecto'));
+      assert.equal(run.code, 3, run.stderr);
+      assert.equal(run.stdout, '');
+      const lines = run.stderr.split('\n').filter((line) => line !== '' && !line.includes(': note: '));
+      assert.equal(lines.length, 1, run.stderr);
+      assert.match(lines[0] as string, /^audit-lens: perfecto: Perfecto answered with an error instead of results: "operation for getting audit logs is not permitted for current user"\. .*\(support reference: e47ee6ea72b3406ea054e7fbe088914b\)\.$/);
+    } finally {
+      emulator.faults.clear();
+    }
+  });
+
   it('exits 4 for other failures and names the vendor', async () => {
     emulator.faults.add({ vendor: 'surfsight', fault: { kind: 'html-200' } });
     try {

@@ -82,6 +82,31 @@ describe('http client: retries', () => {
     }
   });
 
+  it('says "more than a week" for a Retry-After of millennia, sending nothing more', async () => {
+    emulator.faults.add({ fault: { kind: 'status', status: 429, headers: { 'retry-after': '99999999999999999999' } } });
+    const error = await rejection(client.send(pageRequest(emulator)));
+    assert.equal(error.reason, 'rate-limited');
+    assert.match(error.message, /^Zluri is rate limiting this credential \(429\) and asked to wait more than a week before the next request\./);
+    assert.equal(emulator.requests.length, 1);
+  });
+
+  it('on Retry-After: 0 still waits its own backoff before each retry', async () => {
+    const spaced = testClient({ backoffBaseMs: 20, backoffMaxMs: 40 });
+    try {
+      emulator.faults.add({ fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } });
+      const request = pageRequest(emulator);
+      const waits = waitsOf(request);
+      const error = await rejection(spaced.send(request));
+      assert.equal(error.reason, 'rate-limited');
+      assert.equal(emulator.requests.length, 5);
+      assert.deepEqual(waits.map((w) => [w.reason, w.attempt]), [['backoff', 1], ['backoff', 2], ['backoff', 3], ['backoff', 4]]);
+      // Full jitter may draw 0 ms for one wait; all four at 0 (odds below 1 in 10^6) would mean no backoff at all.
+      assert.ok(waits.reduce((sum, w) => sum + w.ms, 0) > 0, JSON.stringify(waits));
+    } finally {
+      await spaced.close();
+    }
+  });
+
   it('backs off on a 429 without Retry-After', async () => {
     emulator.faults.add({ fault: { kind: 'status', status: 429 }, times: 2 });
     const request = pageRequest(emulator);

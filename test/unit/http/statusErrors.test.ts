@@ -98,5 +98,14 @@ describe('retry policy', () => {
     assert.equal(formatDuration(600_000), '10 minutes');
     assert.equal(formatDuration(3 * 3_600_000 + 30_000), '3 hours');
     assert.equal(formatDuration(90_061_000), '1 day 1 hour');
+    assert.equal(formatDuration(7 * 86_400_000), '7 days');
+  });
+
+  it('words a wait beyond a week as "more than a week", however absurd', () => {
+    for (const ms of [7 * 86_400_000 + 1_000, 99_999_999_999_999_999_999_000, Number.POSITIVE_INFINITY]) {
+      assert.equal(formatDuration(ms), 'more than a week', String(ms));
+    }
+    const error = errorForStatus('zluri', 429, undefined, 99_999_999_999_999_999_999_000);
+    assert.equal(error.message, 'Zluri is rate limiting this credential (429) and asked to wait more than a week before the next request. Try again after that.');
   });
 });

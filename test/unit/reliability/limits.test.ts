@@ -112,7 +112,7 @@ describe('reliability 8 and 9: vendor limits and the size cap through the search
       const { error } = run.errors[0]!;
       assert.equal(error.reason, 'too-large');
       assert.equal(error.vendor, 'perfecto');
-      assert.match(error.message, /^The response from Perfecto at 127\.0\.0\.1:\d+ is larger than the 256(\.0)? kB limit, so the download was stopped\. Search a shorter time range or use a smaller page size\.$/);
+      assert.match(error.message, /^The response from Perfecto at 127\.0\.0\.1:\d+ is larger than the 256(\.0)? kB limit, so the download was stopped\. Search a shorter time range; in VS Code, a smaller page size for this vendor \(setting auditLens\.pageSize\) also helps\.$/);
       assert.equal(run.events.length, PAGE);
       assert.equal(emulator.requests.length, 2, 'a too-large page was retried');
     } finally {

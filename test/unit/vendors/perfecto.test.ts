@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AuditLensError } from '../../../src/core/errors';
+import { AuditLensError, isAuditLensError } from '../../../src/core/errors';
+import { createHttpClient } from '../../../src/core/http/client';
 import type { AuditEvent, AuditQuery, Connection, Credentials } from '../../../src/core/model';
+import { collect } from '../../../src/core/search/engine';
 import { buildHttpRequest } from '../../../src/core/search/requestBuilder';
 import type { PageCursor } from '../../../src/core/vendors/adapter';
 import { perfectoAdapter } from '../../../src/core/vendors/perfecto/adapter';
@@ -341,6 +343,55 @@ describe('perfecto adapter against the emulator', () => {
       assert.equal(notObject.status, 400);
       const wrongMethod = await fetch(searchUrl(), { headers: headers() });
       assert.equal(wrongMethod.status, 405);
+    });
+
+    describe('an error list answered with a 200 instead of results, mid-search', () => {
+      afterEach(() => emulator.faults.clear());
+
+      /** Searches the whole range one page at a time; the second page is `list`, sent with a 200. */
+      async function searchFailingWith(list: unknown): Promise<AuditLensError> {
+        emulator.faults.add({ vendor: 'perfecto', skip: 1, times: 1, fault: { kind: 'raw-body', body: JSON.stringify(list) } });
+        const http = createHttpClient();
+        try {
+          const { events, updates } = await collect([{ connection, credentials }], { ...RANGE }, { http, pageSize: { perfecto: 500 }, concurrency: 1 });
+          assert.equal(events.length, 500, 'the first page is kept');
+          const failure = updates.find((update) => update.kind === 'error');
+          assert.ok(failure?.kind === 'error' && isAuditLensError(failure.error), JSON.stringify(updates.map((u) => u.kind)));
+          return failure.error;
+        } finally {
+          await http.close();
+        }
+      }
+
+      const cases: Array<[string, string, string, AuditLensError['reason'], RegExp]> = [
+        ['not permitted', 'operation for getting audit logs is not permitted for current user', 'e47ee6ea72b3406ea054e7fbe088914b', 'permission', /use an administrator's token/],
+        ['not enabled', 'Audit search is not enabled for this tenant. Please contact Perfecto administrator to enable audit search logs.', '0d53607ba9ec46c39e1b2657ca83cf90', 'permission', /ask a Perfecto administrator to enable audit search/],
+        ['a bad token', 'Security token is missing, invalid or expired. Generate a new security token and try again.', '5f0c', 'auth', /Update the security token for this connection/],
+        ['an invalid parameter', 'Status should be success or failure', '7317780cee0443af842944180832e96c', 'vendor-validation', /Adjust the search \(time range, filters\)/],
+      ];
+      for (const [name, userMessage, developerMessage, reason, advice] of cases) {
+        it(`${name}: typed "${reason}", showing the message and the support reference`, async () => {
+          const error = await searchFailingWith([{ userMessage, developerMessage }]);
+          assert.equal(error.reason, reason);
+          assert.equal(error.vendor, 'perfecto');
+          assert.equal(error.isCredentialProblem, reason !== 'vendor-validation');
+          assert.equal(error.vendorMessage, userMessage);
+          assert.equal(error.supportRef, developerMessage);
+          assert.ok(error.message.startsWith(`Perfecto answered with an error instead of results: "${userMessage}". `), error.message);
+          assert.match(error.message, advice);
+          assert.ok(error.message.endsWith(` (support reference: ${developerMessage}).`), error.message);
+        });
+      }
+
+      it('several messages are all shown, typed by the one that forbids the search', async () => {
+        const error = await searchFailingWith([
+          { userMessage: 'Status should be success or failure', developerMessage: 'a1' },
+          { userMessage: 'operation for getting audit logs is not permitted for current user' },
+        ]);
+        assert.equal(error.reason, 'permission');
+        assert.equal(error.vendorMessage, 'Status should be success or failure; operation for getting audit logs is not permitted for current user');
+        assert.equal(error.supportRef, 'a1');
+      });
     });
 
     it('bodies of another shape are not claimed', () => {

@@ -2,6 +2,7 @@ import { AuditLensError } from '../../errors';
 import type { AuditQuery, Connection, Credentials, FilterKey } from '../../model';
 import type { NormalizedPage, PageCursor, VendorAdapter, VendorErrorInfo, VendorRequest } from '../adapter';
 import { fallbackTime, normalizeRecords, toIsoTime } from '../normalize';
+import { errorListError, errorListInfo } from './errorList';
 import { perfectoHitToEvent } from './event';
 import { perfectoEnvelopeSchema, perfectoErrorSchema, perfectoHitSchema, type PerfectoEnvelope } from './schemas';
 import { isHexTraceId, traceKey } from '../../traceKey';
@@ -107,10 +108,8 @@ export const perfectoAdapter: VendorAdapter = {
     const envelope = perfectoEnvelopeSchema.safeParse(body);
     if (!envelope.success) {
       const vendorError = perfectoErrorSchema.safeParse(body);
-      const detail = vendorError.success
-        ? `an error list instead of results: ${vendorError.data.map((item) => item.userMessage).join('; ')}`
-        : 'a body without hits.hits';
-      throw new AuditLensError('schema', `Perfecto answered with ${detail}.`, { vendor: 'perfecto' });
+      if (vendorError.success) throw errorListError(vendorError.data);
+      throw new AuditLensError('schema', 'Perfecto answered with a body without hits.hits.', { vendor: 'perfecto' });
     }
     const records = envelope.data.hits.hits;
     const unreadableTime = fallbackTime(cursor);
@@ -121,13 +120,6 @@ export const perfectoAdapter: VendorAdapter = {
 
   parseError(_status: number, body: unknown): VendorErrorInfo | undefined {
     const parsed = perfectoErrorSchema.safeParse(Array.isArray(body) ? body : [body]);
-    if (!parsed.success) return undefined;
-    const message = parsed.data.map((item) => item.userMessage).join('; ');
-    const refs = parsed.data.map((item) => item.developerMessage).filter((ref): ref is string => !!ref);
-    return {
-      message,
-      supportRef: refs.length > 0 ? [...new Set(refs)].join(', ') : undefined,
-      permission: /not permitted|not enabled/i.test(message) || undefined,
-    };
+    return parsed.success ? errorListInfo(parsed.data) : undefined;
   },
 };
