@@ -1,5 +1,7 @@
 import { rootCertificates } from 'node:tls';
 import { Agent, EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
+import { AuditLensError } from '../errors';
+import { pemCertificateProblem } from './pemCertificates';
 import type { HttpClientOptions } from './types';
 
 /** Loopback never goes through a proxy: the emulator and local tools must stay reachable. */
@@ -7,8 +9,13 @@ const LOOPBACK = ['localhost', '127.0.0.1', '::1', '[::1]'];
 
 type DispatcherOptions = Pick<HttpClientOptions, 'connectTimeoutMs' | 'proxyUrl' | 'ca' | 'maxConnectionsPerOrigin'>;
 
-/** TLS settings: Node's public roots plus any extra CA, so public hosts still verify. */
+/**
+ * TLS settings: Node's public roots plus any extra CA, so public hosts still verify.
+ * An extra CA that is not a PEM certificate is refused here: TLS would ignore it without a word.
+ */
 export function tlsOptions(options: Pick<HttpClientOptions, 'connectTimeoutMs' | 'ca'>): { timeout: number; ca?: string[] } {
+  const problem = options.ca ? pemCertificateProblem(options.ca) : undefined;
+  if (problem) throw new AuditLensError('config', `The extra CA certificate ${problem}. Give PEM text with -----BEGIN CERTIFICATE----- blocks.`);
   return {
     timeout: options.connectTimeoutMs,
     ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}),

@@ -10,10 +10,13 @@ const RESET_CODES = new Set([
   'ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
 ]);
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN']);
-const TLS_CODES = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
+/** A server certificate no trusted CA vouched for: a CA certificate (e.g. a TLS-inspecting proxy's) may fix it. */
+export const UNVERIFIED_CERT_CODES: ReadonlySet<string> = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE',
 ]);
+/** A server certificate wrong in itself (expired, another name): no CA certificate fixes it. */
+export const BAD_CERT_CODES: ReadonlySet<string> = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID']);
 
 export interface NetworkFailure {
   error: AuditLensError;
@@ -51,14 +54,17 @@ export function classifyNetworkError(cause: unknown, vendor: VendorId, host: str
   if (code && DNS_CODES.has(code)) {
     return fail('network', `The host name ${host} of ${name} could not be resolved (${code}). Check the base URL and your DNS or proxy settings.`);
   }
-  if (code && TLS_CODES.has(code)) {
+  if (code && UNVERIFIED_CERT_CODES.has(code)) {
     return fail('network', `The TLS certificate of ${host} could not be verified (${code}). If a company proxy inspects TLS, add its CA certificate in the Audit Lens settings.`);
+  }
+  if (code && BAD_CERT_CODES.has(code)) {
+    return fail('network', `The TLS certificate of ${host} is expired, not yet valid or issued for another name (${code}). Check the base URL, or ask the service's owner.`);
   }
   return fail('network', `Could not reach ${name} at ${host}${code ? ` (${code})` : ''}. Check the base URL, your network and proxy settings.`);
 }
 
 /** The first error code along the cause chain (undici wraps socket errors). */
-function codeOf(error: unknown): string | undefined {
+export function codeOf(error: unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && code !== 'UND_ERR') return code;

@@ -1,15 +1,23 @@
-import { readFile } from 'node:fs/promises';
+import { AuditLensError } from '../../core/errors';
 import type { HttpClient, HttpRequest, HttpResponse } from '../../core/http/types';
 import type { Logger } from '../../core/log';
 import type { ExtensionSettings } from '../settings/extensionSettings';
-import type { Settings } from '../settings/settingsSchema';
+import { loadExtraCa } from '../settings/extraCaFile';
+import { withExtraCaAdvice } from '../settings/extraCaTlsAdvice';
+import type { SettingKey, Settings } from '../settings/settingsSchema';
 import { loadHttpModule } from '../lazy/load';
 import { Disposable } from '../util/disposable';
 
-/** The settings the client is built from; any other setting (connections, columns…) leaves it alone. */
-function networkOf(settings: Settings): string {
+/** What the shared client reads of the settings. */
+export type NetworkSettings = Pick<ExtensionSettings, 'value' | 'invalid' | 'onDidChange'>;
+
+/**
+ * The settings the client is built from; any other setting (connections, columns…) leaves it
+ * alone. A refused proxy counts: going from none to a mistyped one must stop the direct client.
+ */
+function networkOf(settings: Settings, invalid: ReadonlySet<SettingKey>): string {
   const { proxy, extraCaFile, requestTimeoutSeconds } = settings;
-  return JSON.stringify([proxy, extraCaFile, requestTimeoutSeconds]);
+  return JSON.stringify([proxy, invalid.has('proxy'), extraCaFile, requestTimeoutSeconds]);
 }
 
 /**
@@ -22,11 +30,11 @@ export class SharedHttpClient extends Disposable implements HttpClient {
   private building: Promise<HttpClient> | undefined;
   private network: string;
 
-  constructor(private readonly settings: ExtensionSettings, private readonly logger: Logger) {
+  constructor(private readonly settings: NetworkSettings, private readonly logger: Logger) {
     super();
-    this.network = networkOf(settings.value);
+    this.network = networkOf(settings.value, settings.invalid);
     this._register(settings.onDidChange((value) => {
-      const network = networkOf(value);
+      const network = networkOf(value, settings.invalid);
       if (network === this.network) return;
       this.network = network;
       this.retire();
@@ -39,7 +47,16 @@ export class SharedHttpClient extends Disposable implements HttpClient {
       const building = this.current();
       const client = await building;
       // Settings changed while the client was being built: that one is closing, use the next.
-      if (building === this.building) return client.send(request);
+      if (building === this.building) return this.sendOn(client, request);
+    }
+  }
+
+  private async sendOn(client: HttpClient, request: HttpRequest): Promise<HttpResponse> {
+    const caFile = this.settings.value.extraCaFile;
+    try {
+      return await client.send(request);
+    } catch (error) {
+      throw withExtraCaAdvice(error, caFile, request.url);
     }
   }
 
@@ -56,25 +73,25 @@ export class SharedHttpClient extends Disposable implements HttpClient {
     return this.building;
   }
 
+  /**
+   * A refused proxy or CA file refuses every request rather than going without it: a mistyped
+   * proxy must not mean a direct connection, and a missing CA only fails later, less clearly.
+   */
   private async build(): Promise<HttpClient> {
     const { proxy, requestTimeoutSeconds, extraCaFile } = this.settings.value;
-    const ca = extraCaFile === '' ? undefined : await this.readCa(extraCaFile);
+    if (this.settings.invalid.has('proxy')) {
+      throw new AuditLensError('config', 'auditLens.proxy is not a valid http:// or https:// URL, so Audit Lens sends no requests: it will not bypass the proxy you meant to set. Fix it (e.g. http://proxy.corp:3128), or clear it to use HTTPS_PROXY/HTTP_PROXY or a direct connection.');
+    }
+    const ca = extraCaFile === '' ? undefined : await loadExtraCa(extraCaFile);
+    if (ca && 'problem' in ca) {
+      throw new AuditLensError('config', `${ca.problem} Audit Lens sends no requests until it is fixed, or cleared to trust only the public certificate authorities.`);
+    }
     return loadHttpModule().createHttpClient({
       logger: this.logger,
       deadlineMs: requestTimeoutSeconds * 1000,
       ...(proxy ? { proxyUrl: proxy } : {}),
-      ...(ca ? { ca } : {}),
+      ...(ca ? { ca: ca.pem } : {}),
     });
-  }
-
-  /** A bad path is reported in the log and the client goes on without it. */
-  private async readCa(file: string): Promise<string | undefined> {
-    try {
-      return await readFile(file, 'utf8');
-    } catch (error) {
-      this.logger.warn(`auditLens.extraCaFile: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); continuing without it.`);
-      return undefined;
-    }
   }
 
   /** Undici's close lets the requests in flight finish first. */

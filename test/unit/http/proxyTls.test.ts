@@ -171,6 +171,18 @@ describe('http client: extra CA certificate', () => {
     }
   });
 
+  it('says a certificate issued for another name is wrong in itself, without advising a CA', async () => {
+    const client = testClient({ ca: cert });
+    try {
+      const error = await rejection(client.send({ ...request(), url: url.replace('127.0.0.1', 'localhost') }));
+      assert.equal(error.reason, 'network');
+      assert.match(error.message, /TLS certificate of localhost:\d+ is expired, not yet valid or issued for another name \(ERR_TLS_CERT_ALTNAME_INVALID\)\. Check the base URL/);
+      assert.doesNotMatch(error.message, /CA certificate/);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('keeps the public roots next to the extra CA', () => {
     const { ca } = tlsOptions({ connectTimeoutMs: 1000, ca: cert });
     assert.equal(ca?.length, rootCertificates.length + 1);
