@@ -1,6 +1,6 @@
 import { AuditLensError, isAuditLensError } from '../errors';
 import type { HttpClient, WaitInfo } from '../http/types';
-import type { AuditEvent, AuditQuery, FilterKey } from '../model';
+import type { AuditEvent, AuditQuery, Credentials, FilterKey } from '../model';
 import type { NormalizedPage, PageCursor, TimeWindow, VendorAdapter } from '../vendors/adapter';
 import { activeFilters, matchesFilters } from './filters';
 import type { UpdateQueue } from './queue';
@@ -8,6 +8,7 @@ import { mapRequestError } from './mapError';
 import { redactError } from '../redact';
 import { waitNotice } from './backoffWording';
 import { pageSizeFor } from './pageSize';
+import { RunCredentials } from './runCredentials';
 import { buildHttpRequest } from './requestBuilder';
 import type { SharedParts } from '../sharing/sharedParts';
 import { SnapshotLinker } from './snapshots';
@@ -63,6 +64,7 @@ export class ConnectionRun {
   private shortfall = false;
   /** How many windows were started: with the page index, where a page stood in the vendor's listing. */
   private windowOrdinal = 0;
+  private readonly credentials: RunCredentials;
 
   constructor(
     private readonly adapter: VendorAdapter,
@@ -75,6 +77,7 @@ export class ConnectionRun {
     this.localKeys = activeFilters(query).filter((key) => !server.has(key));
     this.linker = adapter.snapshots && new SnapshotLinker(adapter.snapshots);
     this.pageSize = pageSizeFor(adapter.limits, pageSize);
+    this.credentials = new RunCredentials(target);
     this.summary = {
       connectionId: target.connection.id,
       vendor: adapter.vendor,
@@ -203,10 +206,25 @@ export class ConnectionRun {
     return this.requestPage(cursor);
   }
 
-  /** Fetches and reads one page now, whatever the consumer's pace: callers wait for demand first. */
+  /**
+   * Fetches and reads one page now, whatever the consumer's pace: callers wait for demand first.
+   * A refused credential is renewed once if the target can (`RunCredentials`), and the page sent again.
+   */
   private async requestPage(cursor: PageCursor): Promise<NormalizedPage> {
+    const credentials = this.credentials.value;
+    try {
+      return await this.attemptPage(cursor, credentials);
+    } catch (error) {
+      if (isAuditLensError(error) && error.reason === 'auth' && await this.credentials.renewAfterRefusal(credentials)) {
+        return this.attemptPage(cursor, this.credentials.value);
+      }
+      throw error;
+    }
+  }
+
+  private async attemptPage(cursor: PageCursor, credentials: Credentials): Promise<NormalizedPage> {
     if (this.context.signal.aborted) throw new AuditLensError('cancelled', 'The search was cancelled.', { vendor: this.adapter.vendor });
-    const request = buildHttpRequest(this.adapter, this.target.connection, this.target.credentials, this.query, cursor, {
+    const request = buildHttpRequest(this.adapter, this.target.connection, credentials, this.query, cursor, {
       signal: this.context.signal,
       onWait: (info) => this.onWait(info),
     });
@@ -214,7 +232,7 @@ export class ConnectionRun {
     try {
       body = (await this.context.http.send(request)).json;
     } catch (error) {
-      throw mapRequestError(this.adapter, error, this.secrets());
+      throw mapRequestError(this.adapter, error, this.credentials.secrets());
     }
     try {
       return this.adapter.parsePage(body, cursor);
@@ -223,13 +241,8 @@ export class ConnectionRun {
       const failure = isAuditLensError(error)
         ? error
         : new AuditLensError('schema', `${this.adapter.label} answered with a page that could not be read: ${(error as Error).message}`, { vendor: this.adapter.vendor, cause: error });
-      throw redactError(failure, this.secrets());
+      throw redactError(failure, this.credentials.secrets());
     }
-  }
-
-  private secrets(): Array<string | undefined> {
-    const { token, appKey } = this.target.credentials;
-    return [token, appKey];
   }
 
   /** Hands page `index` of the current window to the consumer. Returns false when paging this window should stop. */

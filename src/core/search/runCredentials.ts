@@ -1,0 +1,43 @@
+import type { Credentials } from '../model';
+import type { SearchTarget } from './types';
+
+/**
+ * The credential one connection's run sends. When the vendor refuses it part-way through, the
+ * target may offer a newer one (`SearchTarget.renewCredentials`: a renewed login token, or a
+ * credential the user replaced); it is asked once, however many pages in flight were refused.
+ */
+export class RunCredentials {
+  private current: Credentials;
+  /** Every credential this run sent: an error about any of them must not show it. */
+  private readonly sent: Credentials[];
+  private renewal?: { refused: Credentials; done: Promise<boolean> };
+
+  constructor(private readonly target: SearchTarget) {
+    this.current = target.credentials;
+    this.sent = [target.credentials];
+  }
+
+  get value(): Credentials {
+    return this.current;
+  }
+
+  secrets(): Array<string | undefined> {
+    return this.sent.flatMap(({ token, appKey }) => [token, appKey]);
+  }
+
+  /** After `refused` was refused: true when another credential is now in place, worth sending the page again with. */
+  async renewAfterRefusal(refused: Credentials): Promise<boolean> {
+    if (refused !== this.current) return true; // a page beside this one already renewed it
+    if (this.renewal) return this.renewal.refused === refused && this.renewal.done;
+    const renew = this.target.renewCredentials;
+    if (!renew) return false;
+    const done = renew(refused).then((next) => {
+      if (next.token === refused.token && next.appKey === refused.appKey) return false;
+      this.current = next;
+      this.sent.push(next);
+      return true;
+    }, () => false); // no newer credential to be had: the vendor's refusal is the error to show
+    this.renewal = { refused, done };
+    return done;
+  }
+}
