@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { isAuditLensError } from '../../core/errors';
 import type { Connection } from '../../core/model';
 import { cleanCredential } from '../secrets/credentialCleaning';
 import type { StoredCredential } from '../secrets/storedCredential';
@@ -39,11 +40,7 @@ export async function askCredential(
   if (useLogin) {
     const email = given.email ?? await prompts.input({ title: `Surfsight login for ${connection.label}`, prompt: 'Email address', validateInput: (v) => (v.includes('@') ? undefined : 'Enter the email address you sign in with.') });
     if (email === undefined) return undefined;
-    const password = given.password ?? await prompts.input({ title: `Surfsight login for ${connection.label}`, prompt: 'Password', password: true });
-    if (password === undefined) return undefined;
-    const login = { email: email.trim(), password };
-    const { token, expiresAt } = await surfsightLogin(http, connection.baseUrl, login);
-    return { token, login, expiresAt };
+    return signIn(connection, email.trim(), given.password, prompts, http);
   }
   const token = await cleanedValue(given.token, prompts, `${setup.tokenPrompt} for ${connection.label}`, 'The credential');
   if (token === undefined) return undefined;
@@ -51,6 +48,25 @@ export async function askCredential(
   const appKey = await cleanedValue(given.appKey, prompts, `AXP app key for ${connection.label}`, 'The app key');
   if (appKey === undefined) return undefined;
   return { token, appKey };
+}
+
+const PASSWORD_KEPT = 'Kept in the OS keychain so Audit Lens can renew the 24-hour token, until you remove the connection. Never shown or logged.';
+
+/** Signs in; a refused password is asked again (Escape ends), unless it was given programmatically. */
+async function signIn(connection: Connection, email: string, given: string | undefined, prompts: Prompts, http: SharedHttpClient): Promise<NewCredential | undefined> {
+  let title = `Surfsight password of ${email} for ${connection.label}`;
+  for (;;) {
+    const password = given ?? await prompts.input({ title, prompt: PASSWORD_KEPT, password: true });
+    if (password === undefined) return undefined;
+    const login = { email, password };
+    try {
+      const { token, expiresAt } = await surfsightLogin(http, connection.baseUrl, login);
+      return { token, login, expiresAt };
+    } catch (error) {
+      if (given !== undefined || !isAuditLensError(error) || error.reason !== 'auth') throw error;
+      title = `Surfsight refused the sign-in of ${email}: type the password again (Escape cancels)`;
+    }
+  }
 }
 
 async function cleanedValue(given: string | undefined, prompts: Prompts, prompt: string, what: string): Promise<string | undefined> {

@@ -8,6 +8,7 @@ import type { AuditQuery } from '../../core/model';
 import { QueryParseError, parseQuickSearch } from '../../core/query/parse';
 import { resolveQuery } from '../../core/query/resolve';
 import { search } from '../../core/search/engine';
+import type { SearchTarget } from '../../core/search/types';
 import { buildHttpRequest } from '../../core/search/requestBuilder';
 import { getAdapter } from '../../core/vendors/registry';
 import { changeValueText } from '../../shared/changeText';
@@ -28,7 +29,7 @@ import { createNonce, renderPanelHtml } from './html';
 import { narrowedQuery, surroundingQuery, surroundingScope } from './queries';
 import { showSearchProgress } from './searchProgress';
 import { SearchRun } from './searchRun';
-import type { PanelSearch, SearchBackend } from './types';
+import type { PanelSearch, RunGuard, SearchBackend } from './types';
 
 export const VIEW_TYPE = 'auditLens.results';
 
@@ -78,6 +79,8 @@ export class ResultsPanel extends Disposable {
   private secrets: string[] = [];
   private started: HostMessage | undefined;
   private progress: vscode.Disposable | undefined;
+  /** Stops the current run once one of its connections is removed or moved, or its credential deleted. */
+  private guard: RunGuard | undefined;
 
   constructor(readonly panel: vscode.WebviewPanel, private current: PanelSearch, private readonly deps: PanelDeps) {
     super();
@@ -101,6 +104,7 @@ export class ResultsPanel extends Disposable {
     this.disposedEmitter.fire();
     super.dispose(); // from here on the run's last words go nowhere: the webview may already be gone
     this.progress?.dispose();
+    this.guard?.dispose();
     this.run?.cancel();
     this.panel.dispose();
   }
@@ -171,13 +175,17 @@ export class ResultsPanel extends Disposable {
     }
     this.run?.cancel();
     this.run = undefined;
+    this.guard?.dispose();
+    this.guard = undefined;
     const runId = ++this.runId;
     this.current = { ...this.current, query: text, title: text === this.current.query ? this.current.title : undefined };
     this.panel.title = panelTitle(this.current);
     try {
-      const { targets, skipped } = await backend.resolve(this.current.scope);
+      const resolved = await backend.resolve(this.current.scope);
       if (runId !== this.runId || this.isDisposed) return;
-      this.secrets = targets.flatMap(({ credentials }) => [credentials.token, credentials.appKey ?? '']);
+      const { skipped } = resolved;
+      this.secrets = resolved.targets.flatMap(({ credentials }) => [credentials.token, credentials.appKey ?? '']);
+      const targets = resolved.targets.map((target) => this.noteRenewals(target));
       this.query = query;
       this.started = {
         type: 'search',
@@ -195,6 +203,8 @@ export class ResultsPanel extends Disposable {
       this.post(this.started);
       const controller = new AbortController();
       const updates = search(targets, query, { ...backend.searchOptions(), signal: controller.signal });
+      const guard = backend.guard?.(targets);
+      this.guard = guard;
       this.run = new SearchRun(updates, controller, {
         runId,
         pageTarget: backend.maxEvents(),
@@ -203,7 +213,10 @@ export class ResultsPanel extends Disposable {
         notices: skipped,
         post: (m) => { if (runId === this.runId) this.post(m); },
         onError: (connectionId, error) => backend.connectionFailed?.(connectionId, error),
+        ...(guard ? { stillUsable: () => guard.check() } : {}),
       });
+      const run = this.run;
+      guard?.onDidRevoke((reason) => run.stop(reason));
       this.deps.logger.info(`Results panel: searching ${targets.length} connection(s) from ${query.from} to ${query.to}.`);
       this.run.start();
       this.reportProgress();
@@ -286,6 +299,20 @@ export class ResultsPanel extends Disposable {
     if (!this.run) return;
     this.progress?.dispose();
     this.progress = showSearchProgress(this.run, this.panel.title);
+  }
+
+  /** A credential taken on mid-search (renewed or replaced) is kept out of what this panel writes out too. */
+  private noteRenewals(target: SearchTarget): SearchTarget {
+    const { renewCredentials } = target;
+    if (!renewCredentials) return target;
+    return {
+      ...target,
+      renewCredentials: async (refused) => {
+        const credentials = await renewCredentials(refused);
+        this.secrets.push(credentials.token, credentials.appKey ?? '');
+        return credentials;
+      },
+    };
   }
 
   /** What the panel calls each connection of the current run, for the rows it writes out. */

@@ -21,6 +21,11 @@ export interface SearchRunOptions {
   post(message: HostMessage): void;
   /** One connection failed; the others go on. */
   onError?(connectionId: string, error: unknown): void;
+  /**
+   * Asked before fetching resumes after a pause ("load more", "fetch all"): why the run may
+   * not go on (a connection removed, say), or undefined. A reason stops the run, said in its notices.
+   */
+  stillUsable?(): Promise<string | undefined>;
 }
 
 export class SearchRun {
@@ -41,6 +46,8 @@ export class SearchRun {
   private readonly notices: string[] = [];
   private readonly errors: RunStatus['errors'] = [];
   private readonly endWaiters: (() => void)[] = [];
+  /** Where `stop` put its reason among the notices. */
+  private stopNotice: number | undefined;
 
   constructor(
     private readonly updates: AsyncGenerator<SearchUpdate, void, undefined>,
@@ -92,6 +99,21 @@ export class SearchRun {
     if (!this.pumping) this.end('cancelled');
   }
 
+  /**
+   * Stops the run for a reason the user must act on, said in its notices; the rows loaded
+   * stay. A later reason replaces it (the connection removed just after its credential).
+   */
+  stop(notice: string): void {
+    if (this.stopNotice !== undefined) {
+      this.notices[this.stopNotice] = notice;
+      this.postStatus();
+      return;
+    }
+    if (this.ended) return;
+    this.stopNotice = this.notices.push(notice) - 1;
+    this.cancel();
+  }
+
   status(): RunStatus {
     return {
       phase: this.phase,
@@ -121,6 +143,12 @@ export class SearchRun {
       if (this.phase !== 'running') {
         this.phase = 'running';
         this.postStatus();
+        const problem = await this.options.stillUsable?.();
+        if (problem !== undefined) {
+          this.stop(problem);
+          this.end('cancelled');
+          return;
+        }
       }
       while (!this.ended && this.loaded.length < this.target) {
         const next = await this.updates.next();

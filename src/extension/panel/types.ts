@@ -39,6 +39,19 @@ export interface SearchBackend {
   connectionLabel(connectionId: string): string;
   /** Told when one connection of a running search fails (e.g. its credential is refused). */
   connectionFailed?(connectionId: string, error: unknown): void;
+  /** Watches the targets of a run for changes that must stop it (see `RunGuard`). */
+  guard?(targets: readonly SearchTarget[]): RunGuard;
+}
+
+/**
+ * Whether a run may keep sending its credentials: not once a connection of it was removed or
+ * moved to another origin, or its credential deleted.
+ */
+export interface RunGuard extends vscode.Disposable {
+  /** Why the run must stop, naming the connection and what to do; undefined while it may go on. */
+  check(): Promise<string | undefined>;
+  /** Fires with that reason when such a change happens, and again should the reason change. */
+  readonly onDidRevoke: vscode.Event<string>;
 }
 
 /** Opens and restores results panels. */

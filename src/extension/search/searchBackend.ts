@@ -7,10 +7,11 @@ import type { ConnectionStatus } from '../connections/connectionStatus';
 import { offerCredentialUpdate } from '../connections/credentialProblem';
 import type { CredentialResolver } from '../connections/credentialResolver';
 import type { DemoService } from '../demo/demoService';
-import type { ResolvedTargets, SearchBackend, SearchScope } from '../panel/types';
+import type { ResolvedTargets, RunGuard, SearchBackend, SearchScope } from '../panel/types';
 import type { ExtensionSettings } from '../settings/extensionSettings';
 import type { PromptsHolder } from '../ui/prompts';
 import { describeError } from '../util/describeError';
+import { TargetGuard } from './runGuard';
 import type { SharedHttpClient } from './sharedHttpClient';
 
 /** What the results panel searches with: connections + credentials, options from settings. */
@@ -35,9 +36,9 @@ export class ExtensionSearchBackend implements SearchBackend {
     if (scope !== 'all') {
       const targets = await Promise.all(chosen.map(async (connection) => {
         try {
-          return { connection, credentials: await this.credentials.resolve(connection) };
+          return await this.target(connection);
         } catch (error) {
-          this.status.setError(connection.id, error);
+          this.unusable(connection, error);
           throw error;
         }
       }));
@@ -47,9 +48,9 @@ export class ExtensionSearchBackend implements SearchBackend {
     const skipped: string[] = [];
     const settled = await Promise.all(chosen.map(async (connection) => {
       try {
-        return { connection, credentials: await this.credentials.resolve(connection) };
+        return await this.target(connection);
       } catch (error) {
-        this.status.setError(connection.id, error);
+        this.unusable(connection, error);
         const why = describeError(error) ?? 'no usable credential';
         skipped.push(`${connection.label} was not searched: ${why}`);
         this.logger.warn(`Skipping ${connection.label}: ${why}`);
@@ -63,6 +64,10 @@ export class ExtensionSearchBackend implements SearchBackend {
         : 'No connection has a usable credential. Set one with "Audit Lens: Set Credential".');
     }
     return { targets, skipped };
+  }
+
+  guard(targets: readonly SearchTarget[]): RunGuard {
+    return new TargetGuard(targets, this.connections, this.credentials.store);
   }
 
   /** A connection failed mid-search: the tree shows it, and a refused credential is offered for replacement. */
@@ -86,6 +91,22 @@ export class ExtensionSearchBackend implements SearchBackend {
 
   connectionLabel(connectionId: string): string {
     return this.connections.get(connectionId)?.label ?? connectionId;
+  }
+
+  /**
+   * A stored credential comes with a way to take the one stored now when the vendor refuses it
+   * mid-search (replaced meanwhile, or a Surfsight login signing in again).
+   */
+  private async target(connection: Connection): Promise<SearchTarget> {
+    const credentials = await this.credentials.resolve(connection);
+    if (connection.demo) return { connection, credentials };
+    return { connection, credentials, renewCredentials: (refused) => this.credentials.afterRefusal(connection, refused) };
+  }
+
+  /** The tree shows why; a refused credential (a Surfsight sign-in, say) is offered for replacement. */
+  private unusable(connection: Connection, error: unknown): void {
+    this.status.setError(connection.id, error);
+    offerCredentialUpdate(connection, error, this.prompts.current);
   }
 
   private select(scope: SearchScope): Connection[] {

@@ -64,7 +64,7 @@ describe('hardening: a malicious or broken workspace (rows 12, 13)', () => {
       'auditLens.requestTimeoutSeconds': -1,
       'auditLens.defaultTimeRange': `${'<script>'.repeat(5000)}`,
     }));
-    await logText('auditLens.pageSize:');
+    await logText('auditLens.pageSize.zluri:');
     assert.strictEqual(services.connections.get(CONNECTION.id)?.baseUrl, emulator.baseUrl('zluri'), 'the URL did not move');
     assert.strictEqual(services.connections.get('evil'), undefined, 'no connection from the workspace');
     assert.deepStrictEqual(
@@ -72,7 +72,7 @@ describe('hardening: a malicious or broken workspace (rows 12, 13)', () => {
       { proxy: '', ca: '', pageSize: {}, maxEvents: 5000, timeout: 30 },
     );
     const log = await logText();
-    for (const name of ['auditLens.pageSize', 'auditLens.maxEvents', 'auditLens.requestTimeoutSeconds', 'auditLens.defaultTimeRange']) {
+    for (const name of ['auditLens.pageSize.zluri', 'auditLens.maxEvents', 'auditLens.requestTimeoutSeconds', 'auditLens.defaultTimeRange']) {
       assert.ok(log.includes(`${name}:`), `${name} reported as invalid`);
     }
     assert.ok(!log.includes('<script>'.repeat(20)), 'a huge value is not echoed into the log');
