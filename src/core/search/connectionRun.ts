@@ -58,8 +58,11 @@ export class ConnectionRun {
   private readonly seen = new Set<string>();
   /** The total the vendor reported on the current window's first page, if it did and the window is live. */
   private liveTotal?: number;
-  /** Records received in the current window that no earlier page had sent. */
-  private windowUnique = 0;
+  /**
+   * Ids received in the current window, to compare with the total it reported. Windows share
+   * their boundary instant, so an event there counts in both, though delivered once.
+   */
+  private readonly windowIds = new Set<string>();
   /** Paging stopped before the vendor's end of a range, or the vendor sent fewer records than it reported. */
   private shortfall = false;
   /** How many windows were started: with the page index, where a page stood in the vendor's listing. */
@@ -77,7 +80,7 @@ export class ConnectionRun {
     this.localKeys = activeFilters(query).filter((key) => !server.has(key));
     this.linker = adapter.snapshots && new SnapshotLinker(adapter.snapshots);
     this.pageSize = pageSizeFor(adapter.limits, pageSize);
-    this.credentials = new RunCredentials(target);
+    this.credentials = new RunCredentials(target, context.signal);
     this.summary = {
       connectionId: target.connection.id,
       vendor: adapter.vendor,
@@ -122,12 +125,12 @@ export class ConnectionRun {
 
   /** Pages through one window; says so when the vendor sent fewer records than the total it reported. */
   private async fetchWindow(window: TimeWindow): Promise<void> {
-    this.windowUnique = 0;
+    this.windowIds.clear();
     this.windowOrdinal++;
     const total = await this.pageThrough(window);
-    if (total !== undefined && this.windowUnique < total && !this.stopped() && !this.limitReached()) {
+    if (total !== undefined && this.windowIds.size < total && !this.stopped() && !this.limitReached()) {
       this.shortfall = true;
-      this.notice(`${this.adapter.label} reported ${total} events from ${window.from} to ${window.to} but sent ${this.windowUnique}: some may be missing. Search again, or narrow the range.`);
+      this.notice(`${this.adapter.label} reported ${total} events from ${window.from} to ${window.to} but sent ${this.windowIds.size}: some may be missing. Search again, or narrow the range.`);
     }
   }
 
@@ -251,8 +254,8 @@ export class ConnectionRun {
       this.notice(this.freshness);
       this.freshness = undefined;
     }
+    for (const event of page.events) this.windowIds.add(event.id);
     const fresh = this.unseen(page.events);
-    this.windowUnique += fresh.length;
     const linked = this.linker ? this.linker.add(fresh, listingRank(this.windowOrdinal, index)) : [];
     // A revised event went out before exactly when it passed the local filters (they never read `changes`).
     const revised = this.localKeys.length === 0 ? linked : linked.filter((event) => matchesFilters(event, this.query, this.localKeys));

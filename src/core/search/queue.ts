@@ -11,10 +11,6 @@ export class UpdateQueue<T> {
 
   constructor(private readonly highWater: number) {}
 
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   push(item: T): void {
     if (this.closed) return;
     const reader = this.readers.shift();

@@ -12,7 +12,7 @@ export class RunCredentials {
   private readonly sent: Credentials[];
   private renewal?: { refused: Credentials; done: Promise<boolean> };
 
-  constructor(private readonly target: SearchTarget) {
+  constructor(private readonly target: SearchTarget, private readonly signal: AbortSignal) {
     this.current = target.credentials;
     this.sent = [target.credentials];
   }
@@ -29,10 +29,11 @@ export class RunCredentials {
   async renewAfterRefusal(refused: Credentials): Promise<boolean> {
     if (refused !== this.current) return true; // a page beside this one already renewed it
     if (this.renewal) return this.renewal.refused === refused && this.renewal.done;
-    const renew = this.target.renewCredentials;
-    if (!renew) return false;
-    const done = renew(refused).then((next) => {
-      if (next.token === refused.token && next.appKey === refused.appKey) return false;
+    const { target, signal } = this;
+    if (!target.renewCredentials) return false;
+    const renewed = Promise.resolve().then(() => target.renewCredentials?.(refused, signal));
+    const done = untilAborted(renewed, signal).then((next) => {
+      if (!next || (next.token === refused.token && next.appKey === refused.appKey)) return false;
       this.current = next;
       this.sent.push(next);
       return true;
@@ -40,4 +41,14 @@ export class RunCredentials {
     this.renewal = { refused, done };
     return done;
   }
+}
+
+/** `work`'s result, or undefined as soon as `signal` aborts: a renewal must not hold up a cancelled search. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -11,9 +11,10 @@ export interface SearchTarget {
   /**
    * Asked once when the vendor refuses `credentials` (401) part-way through a search: the
    * credential may have been renewed (a Surfsight login token) or replaced since the search
-   * began. The refused page is sent again with what it returns, if that differs.
+   * began. The refused page is sent again with what it returns, if that differs. `signal`
+   * aborts when the search ends: a renewal still running is then no longer awaited.
    */
-  renewCredentials?: (refused: Credentials) => Promise<Credentials>;
+  renewCredentials?: (refused: Credentials, signal: AbortSignal) => Promise<Credentials>;
 }
 
 export interface SearchOptions {

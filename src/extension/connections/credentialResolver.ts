@@ -3,10 +3,10 @@ import type { Logger } from '../../core/log';
 import type { Connection, Credentials } from '../../core/model';
 import type { DemoService } from '../demo/demoService';
 import type { CredentialStore } from '../secrets/credentialStore';
-import { credentialsOf, type StoredCredential } from '../secrets/storedCredential';
+import { credentialsOf, sameStoredCredential, type StoredCredential } from '../secrets/storedCredential';
 import { needsRenewal, surfsightLogin } from './surfsightLogin';
 
-type Store = Pick<CredentialStore, 'read' | 'forConnection' | 'write' | 'onDidChange'>;
+type Store = Pick<CredentialStore, 'read' | 'forConnection' | 'replaceIfUnchanged' | 'onDidChange'>;
 
 /**
  * The credential a search sends: the demo's fake one, or the stored one (origin checked),
@@ -59,22 +59,13 @@ export class CredentialResolver {
    */
   private async renew(connection: Connection, read: StoredCredential, now: number, refusedToken: string | undefined): Promise<Credentials> {
     const before = await this.store.forConnection(connection);
-    const replaced = !sameStored(before, read);
+    const replaced = !sameStoredCredential(before, read);
     if (!before.login || (replaced && before.token !== refusedToken && !needsRenewal(before.expiresAt, now))) return credentialsOf(before);
     const { login } = before;
     this.logger.info(`Renewing the Surfsight token of ${connection.id}.`);
     const { token, expiresAt } = await surfsightLogin(this.http, connection.baseUrl, login, now);
-    const current = await this.store.forConnection(connection);
-    if (!sameStored(current, before)) {
-      this.logger.info(`The credential of ${connection.id} changed while its token was renewed; the new one is kept.`);
-      return credentialsOf(current);
-    }
-    await this.store.write(connection, { token, login, expiresAt });
-    return { token };
+    const after = await this.store.replaceIfUnchanged(connection, before, { token, login, expiresAt });
+    if (after.token !== token) this.logger.info(`The credential of ${connection.id} changed while its token was renewed; the new one is kept.`);
+    return credentialsOf(after);
   }
-}
-
-function sameStored(a: StoredCredential, b: StoredCredential): boolean {
-  return a.token === b.token && a.appKey === b.appKey && a.origin === b.origin && a.expiresAt === b.expiresAt
-    && a.login?.email === b.login?.email && a.login?.password === b.login?.password;
 }

@@ -307,8 +307,8 @@ export class ResultsPanel extends Disposable {
     if (!renewCredentials) return target;
     return {
       ...target,
-      renewCredentials: async (refused) => {
-        const credentials = await renewCredentials(refused);
+      renewCredentials: async (refused, signal) => {
+        const credentials = await renewCredentials(refused, signal);
         this.secrets.push(credentials.token, credentials.appKey ?? '');
         return credentials;
       },

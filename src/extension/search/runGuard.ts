@@ -23,6 +23,8 @@ export class TargetGuard extends Disposable implements RunGuard {
   private readonly revoked = this._register(new vscode.EventEmitter<string>());
   readonly onDidRevoke = this.revoked.event;
   private said: string | undefined;
+  /** Checks may end out of order (a keychain read is slow): only the latest one speaks. */
+  private checks = 0;
 
   constructor(
     private readonly targets: readonly SearchTarget[],
@@ -44,8 +46,9 @@ export class TargetGuard extends Disposable implements RunGuard {
   }
 
   private recheck(): void {
+    const checking = ++this.checks;
     void this.check().then((problem) => {
-      if (problem === undefined || problem === this.said || this.isDisposed) return;
+      if (checking !== this.checks || problem === undefined || problem === this.said || this.isDisposed) return;
       this.said = problem;
       this.revoked.fire(problem);
     });

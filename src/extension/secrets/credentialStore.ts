@@ -5,7 +5,7 @@ import type { Connection } from '../../core/model';
 import { originOf } from '../../core/search/requestBuilder';
 import type { Prompts } from '../ui/prompts';
 import { Disposable } from '../util/disposable';
-import { parseStoredCredential, serializeStoredCredential, type StoredCredential } from './storedCredential';
+import { parseStoredCredential, sameStoredCredential, serializeStoredCredential, type StoredCredential } from './storedCredential';
 
 const PREFIX = 'auditLens.credential.';
 type SecretKey = `${typeof PREFIX}${string}`;
@@ -24,6 +24,8 @@ export class CredentialStore extends Disposable {
   /** Fires the connection id whose credential changed (in this or another window). */
   readonly onDidChange = this.changed.event;
   private readonly sessionOnly = new Map<string, StoredCredential>();
+  /** Writes and deletes of one connection's credential run one at a time, in order. */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -75,7 +77,25 @@ export class CredentialStore extends Disposable {
   }
 
   /** Stores a credential bound to the connection's current origin. Returns where it went. */
-  async write(connection: Connection, value: Omit<StoredCredential, 'origin'>): Promise<'keychain' | 'session'> {
+  write(connection: Connection, value: Omit<StoredCredential, 'origin'>): Promise<'keychain' | 'session'> {
+    return this.serially(connection.id, () => this.writeNow(connection, value));
+  }
+
+  /**
+   * Stores `value` only if `expected` is still what is stored, with no write or delete between
+   * the check and the write (a renewal must not bring back a credential removed meanwhile, or
+   * overwrite one set meanwhile). Returns what is stored afterwards.
+   */
+  replaceIfUnchanged(connection: Connection, expected: StoredCredential, value: Omit<StoredCredential, 'origin'>): Promise<StoredCredential> {
+    return this.serially(connection.id, async () => {
+      const current = await this.forConnection(connection);
+      if (!sameStoredCredential(current, expected)) return current;
+      await this.writeNow(connection, value);
+      return this.forConnection(connection);
+    });
+  }
+
+  private async writeNow(connection: Connection, value: Omit<StoredCredential, 'origin'>): Promise<'keychain' | 'session'> {
     const stored: StoredCredential = { ...value, origin: originOf(connection.baseUrl) };
     const text = serializeStoredCredential(stored);
     try {
@@ -98,13 +118,24 @@ export class CredentialStore extends Disposable {
     }
   }
 
-  async delete(connectionId: string): Promise<void> {
-    this.sessionOnly.delete(connectionId);
-    try {
-      await this.secrets.delete(keyFor(connectionId));
-    } catch (error) {
-      this.logger.error(`Could not delete the credential of ${connectionId}: ${(error as Error).message}`);
-      throw new AuditLensError('config', 'The OS keychain could not delete the credential. Unlock it and try again.', { cause: error });
-    }
+  delete(connectionId: string): Promise<void> {
+    return this.serially(connectionId, async () => {
+      // Only the keychain tells of its own changes: a session-only value's end is told here.
+      if (this.sessionOnly.delete(connectionId)) this.changed.fire(connectionId);
+      try {
+        await this.secrets.delete(keyFor(connectionId));
+      } catch (error) {
+        this.logger.error(`Could not delete the credential of ${connectionId}: ${(error as Error).message}`);
+        throw new AuditLensError('config', 'The OS keychain could not delete the credential. Unlock it and try again.', { cause: error });
+      }
+    });
+  }
+
+  private serially<T>(connectionId: string, work: () => Promise<T>): Promise<T> {
+    const result = (this.queues.get(connectionId) ?? Promise.resolve()).then(work);
+    const settled = result.then(() => undefined, () => undefined);
+    this.queues.set(connectionId, settled);
+    void settled.then(() => { if (this.queues.get(connectionId) === settled) this.queues.delete(connectionId); });
+    return result;
   }
 }

@@ -40,3 +40,8 @@ export function serializeStoredCredential(value: StoredCredential): string {
 export function credentialsOf(stored: StoredCredential): Credentials {
   return stored.appKey === undefined ? { token: stored.token } : { token: stored.token, appKey: stored.appKey };
 }
+
+/** The same stored value: every field equal. */
+export function sameStoredCredential(a: StoredCredential, b: StoredCredential): boolean {
+  return serializeStoredCredential(a) === serializeStoredCredential(b);
+}

@@ -9,7 +9,7 @@ import { EMULATOR_CREDENTIALS, EMULATOR_SURFSIGHT_LOGIN } from '../../../src/emu
 import type { Emulator } from '../../../src/emulator/server';
 import { startEmulator } from '../../../src/emulator/start';
 import { CredentialResolver } from '../../../src/extension/connections/credentialResolver';
-import type { StoredCredential } from '../../../src/extension/secrets/storedCredential';
+import { sameStoredCredential, type StoredCredential } from '../../../src/extension/secrets/storedCredential';
 
 const HOUR = 3_600_000;
 
@@ -43,6 +43,15 @@ class MemoryKeychain {
     this.writes++;
     this.value = { ...value, origin: originOf(connection.baseUrl) };
     return 'keychain';
+  }
+
+  /** As CredentialStore's: no change can land between the check and the write. */
+  async replaceIfUnchanged(connection: Connection, expected: StoredCredential, value: Omit<StoredCredential, 'origin'>): Promise<StoredCredential> {
+    const current = this.value;
+    if (!current) throw new AuditLensError('config', `"${connection.label}" has no credential. Run "Audit Lens: Set Credential" on it.`);
+    if (!sameStoredCredential(current, expected)) return current;
+    await this.write(connection, value);
+    return this.value as StoredCredential;
   }
 }
 

@@ -82,4 +82,22 @@ describe('search engine: a credential refused part-way', function () {
     assert.equal(result.events.length, EVENTS);
     assert.equal(asked.length, 1, 'one renewal for the three pages refused together');
   });
+
+  it('a renewal that never answers does not hold up a cancelled search', async () => {
+    const controller = new AbortController();
+    const signals: AbortSignal[] = [];
+    const target: SearchTarget = {
+      ...emulatorTarget(emulator, 'zluri', 'revoked-token'),
+      renewCredentials: (_refused, signal) => {
+        signals.push(signal);
+        setTimeout(() => controller.abort(), 50);
+        return new Promise<Credentials>(() => undefined);
+      },
+    };
+    const result = await collect([target], QUERY, { http, now: () => NOW, pageSize: { zluri: 5 }, signal: controller.signal });
+    assert.equal(signals.length, 1);
+    assert.equal(signals[0]?.aborted, true, 'the renewal is told the search ended');
+    assert.ok(result.updates.some((u) => u.kind === 'done'), 'the search ended');
+    assert.deepEqual(result.events, []);
+  });
 });

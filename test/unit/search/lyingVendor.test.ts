@@ -9,6 +9,10 @@ import type { HttpClient } from '../../../src/core/http/types';
 import type { AuditQuery } from '../../../src/core/model';
 import { search } from '../../../src/core/search/engine';
 import type { ConnectionSummary } from '../../../src/core/search/types';
+import { VENDORS } from '../../../src/core/model';
+import { collect } from '../../../src/core/search/engine';
+import { startEmulator } from '../../../src/emulator/start';
+import { emulatorTarget } from './fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -107,5 +111,26 @@ describe('search engine: a vendor whose paging lies', function () {
     assert.equal(outcome.summary.complete, false);
     assert.equal(outcome.notices.filter((n) => n === STALE).length, 1, outcome.notices.join(' | '));
     assert.ok(outcome.notices.some((n) => /reported 10000 events .* but sent 60: some may be missing/.test(n)), outcome.notices.join(' | '));
+  });
+
+  it('an event on the instant two windows share is counted in both: no shortfall said, complete', async () => {
+    const emulator = await startEmulator({
+      now: () => NOW, rateLimits: false,
+      data: { now: NOW, window: { fromMs: NOW - 30 * DAY, toMs: NOW - 2 * HOUR }, counts: Object.fromEntries(VENDORS.map((v) => [v, 300])) },
+    });
+    try {
+      const target = emulatorTarget(emulator, 'zluri');
+      const sample = await collect([target], { from: new Date(NOW - 6 * DAY).toISOString(), to: new Date(NOW - 3 * DAY).toISOString() }, { http, now: () => NOW });
+      const boundary = Date.parse(sample.events[10]?.time ?? '');
+      // Zluri's windows are 7 days long, newest first: this range's second window starts at `boundary`.
+      const result = await collect([target], { from: new Date(boundary - DAY).toISOString(), to: new Date(boundary + 7 * DAY).toISOString() }, { http, now: () => NOW });
+      const done = result.updates.find((u) => u.kind === 'done');
+      assert.ok(done?.kind === 'done');
+      assert.deepEqual(result.updates.filter((u) => u.kind === 'notice'), []);
+      assert.equal(done.summary.connections[0]?.complete, true);
+      assert.ok(result.events.some((e) => Date.parse(e.time) === boundary), 'the boundary event is there');
+    } finally {
+      await emulator.close();
+    }
   });
 });

@@ -7,7 +7,11 @@ type PerfectoErrorList = z.infer<typeof perfectoErrorSchema>;
 
 /** The documented "not enabled for this tenant" and "not permitted for current user". */
 const NOT_ALLOWED = /not permitted|not enabled/i;
-/** What the service says of a missing, wrong or expired security token. */
+/**
+ * A missing, wrong or expired security token. Neither the seed nor VENDORS.md quotes this
+ * message: a guess at its wording (the emulator's 401 reads so), so that such a list offers
+ * Set Credential rather than reading as a bad query.
+ */
 const BAD_TOKEN = /\btoken\b.*\b(missing|invalid|expired)\b|\b(invalid|expired)\b.*\btoken\b/i;
 
 /** The list as the user should read it: every `userMessage`, and the `developerMessage`s as the support reference. */
