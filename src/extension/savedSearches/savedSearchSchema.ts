@@ -21,11 +21,12 @@ function normalizeFolder(folder: string): string {
 
 // The descriptions are shown when the file is edited in VS Code (the JSON Schema made from this one).
 const savedSearchFields = z.strictObject({
-  name: z.string().check(z.trim(), z.minLength(1, 'a saved search needs a name'), z.maxLength(MAX_SEARCH_NAME),
+  // `\S` rather than a length after trimming: the JSON Schema made from this one cannot trim.
+  name: z.string().check(z.trim(), z.regex(/\S/, 'a saved search needs a name'), z.maxLength(MAX_SEARCH_NAME),
     z.describe('The name shown in the Audit Lens view; unique within its folder.')),
   folder: z.optional(z.string().check(z.trim(), z.overwrite(normalizeFolder), z.maxLength(MAX_SEARCH_NAME),
     z.describe('The folder in the Audit Lens view, "/" between levels (e.g. "Security/Logins"); stray slashes are ignored.'))),
-  connection: z.string().check(z.trim(), z.minLength(1, 'name a connection id or "all"'),
+  connection: z.string().check(z.trim(), z.regex(/\S/, 'name a connection id or "all"'),
     z.describe('The connection to search, by id or label, or "all" for every connection. Never a host or a credential.')),
   query: z.string().check(z.describe('A quick-search query, e.g. "actor:bob@example.com status:failure since:24h". Keys: actor, action, resource, status, trace, since, from, to; other words are free text.')),
   columns: z.optional(z.array(z.enum(COLUMN_IDS)).check(z.minLength(1),

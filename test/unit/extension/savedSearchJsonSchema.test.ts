@@ -25,7 +25,7 @@ describe('the saved-search JSON Schema', () => {
   it('describes every field a search may have, with the columns the panel knows and a snippet for a new one', () => {
     const schema = savedSearchJsonSchema() as {
       required: string[];
-      properties: { searches: { items: { properties: Record<string, { description?: string; items?: { enum: string[] } }>; required: string[]; additionalProperties: boolean; defaultSnippets: Array<{ body: Record<string, string> }> } } };
+      properties: { searches: { items: { properties: Record<string, { description?: string; pattern?: string; items?: { enum: string[] } }>; required: string[]; additionalProperties: boolean; defaultSnippets: Array<{ body: Record<string, string> }> } } };
     };
     assert.deepStrictEqual(schema.required, ['version', 'searches']);
     const item = schema.properties.searches.items;
@@ -34,6 +34,9 @@ describe('the saved-search JSON Schema', () => {
     assert.strictEqual(item.additionalProperties, false, 'a misspelt key is flagged, as the extension refuses it');
     for (const [key, field] of Object.entries(item.properties)) assert.ok(field.description, `${key} has a description`);
     assert.deepStrictEqual(item.properties.columns?.items?.enum, [...COLUMN_IDS]);
+    // The extension trims before it checks: the editor must refuse a name of spaces as it does.
+    assert.strictEqual(item.properties.name?.pattern, '\\S');
+    assert.strictEqual(item.properties.connection?.pattern, '\\S');
     assert.deepStrictEqual(Object.keys(item.defaultSnippets[0]?.body ?? {}), item.required);
   });
 });
