@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import { isAuditLensError } from '../../core/errors';
+import { AuditLensError, isAuditLensError } from '../../core/errors';
 import type { Connection } from '../../core/model';
 import { cleanCredential } from '../secrets/credentialCleaning';
 import type { StoredCredential } from '../secrets/storedCredential';
@@ -37,11 +37,7 @@ export async function askCredential(
     if (!picked(way)) return undefined;
     useLogin = way.login;
   }
-  if (useLogin) {
-    const email = given.email ?? await prompts.input({ title: `Surfsight login for ${connection.label}`, prompt: 'Email address', validateInput: (v) => (v.includes('@') ? undefined : 'Enter the email address you sign in with.') });
-    if (email === undefined) return undefined;
-    return signIn(connection, email.trim(), given.password, prompts, http);
-  }
+  if (useLogin) return signIn(connection, given, prompts, http);
   const token = await cleanedValue(given.token, prompts, `${setup.tokenPrompt} for ${connection.label}`, 'The credential');
   if (token === undefined) return undefined;
   if (!setup.needsAppKey) return { token };
@@ -52,19 +48,43 @@ export async function askCredential(
 
 const PASSWORD_KEPT = 'Kept in the OS keychain so Audit Lens can renew the 24-hour token, until you remove the connection. Never shown or logged.';
 
-/** Signs in; a refused password is asked again (Escape ends), unless it was given programmatically. */
-async function signIn(connection: Connection, email: string, given: string | undefined, prompts: Prompts, http: SharedHttpClient): Promise<NewCredential | undefined> {
-  let title = `Surfsight password of ${email} for ${connection.label}`;
-  for (;;) {
-    const password = given ?? await prompts.input({ title, prompt: PASSWORD_KEPT, password: true });
+/** Sign-ins tried before giving up: a few more refusals could lock the Surfsight account. */
+const MAX_SIGN_INS = 3;
+
+/**
+ * Signs in with the email and password given or asked for. After a refusal both are asked
+ * again (the email filled in, as it may be the mistake); Escape ends the wizard. Given ones
+ * (a command's arguments) are tried once.
+ */
+async function signIn(connection: Connection, given: CredentialArgs, prompts: Prompts, http: SharedHttpClient): Promise<NewCredential | undefined> {
+  let email = given.email;
+  let refused: string | undefined;
+  for (let attempt = 1; ; attempt++) {
+    const typedEmail = given.email ?? await prompts.input({
+      title: refused ? `Surfsight refused the sign-in of ${refused}: check the email (Escape cancels)` : `Surfsight login for ${connection.label}`,
+      prompt: 'Email address',
+      value: email,
+      validateInput: (v) => (v.includes('@') ? undefined : 'Enter the email address you sign in with.'),
+    });
+    if (typedEmail === undefined) return undefined;
+    email = typedEmail.trim();
+    const password = given.password ?? await prompts.input({
+      title: refused ? `Then the password of ${email} (Escape cancels)` : `Surfsight password of ${email} for ${connection.label}`,
+      prompt: PASSWORD_KEPT,
+      password: true,
+    });
     if (password === undefined) return undefined;
     const login = { email, password };
     try {
       const { token, expiresAt } = await surfsightLogin(http, connection.baseUrl, login);
       return { token, login, expiresAt };
     } catch (error) {
-      if (given !== undefined || !isAuditLensError(error) || error.reason !== 'auth') throw error;
-      title = `Surfsight refused the sign-in of ${email}: type the password again (Escape cancels)`;
+      const askAgain = given.password === undefined && isAuditLensError(error) && error.reason === 'auth';
+      if (!askAgain) throw error;
+      if (attempt >= MAX_SIGN_INS) {
+        throw new AuditLensError('auth', `Surfsight refused ${MAX_SIGN_INS} sign-ins in a row; nothing was saved. Check the email and password (a Surfsight account is tied to one region), then add the connection again.`);
+      }
+      refused = email;
     }
   }
 }

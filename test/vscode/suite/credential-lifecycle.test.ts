@@ -190,19 +190,22 @@ describe('credential lifecycle: Surfsight email and password', () => {
     }
   }
 
-  it('Add Connection: a refused password is asked again, and the wizard goes on', async () => {
+  it('Add Connection: a refused sign-in asks the email (filled in) and the password again, and the wizard goes on', async () => {
     const { services } = await api();
     const { connection, prompts } = await addWith([
       { pick: 'Email and password' },
       { input: EMULATOR_SURFSIGHT_LOGIN.email },
       { input: 'not-the-password-4e1' },
+      { input: EMULATOR_SURFSIGHT_LOGIN.email },
       { input: EMULATOR_SURFSIGHT_LOGIN.password },
     ], 'Fleet Retry');
     assert.ok(connection, 'the connection was added');
-    assert.match(prompts.asked[3] ?? '', /^input: Surfsight refused the sign-in of demo@example\.com: type the password again \(Escape cancels\)$/);
-    for (const box of prompts.inputs.slice(1)) {
-      assert.strictEqual(box.password, true);
-      assert.match(box.prompt ?? '', /Kept in the OS keychain so Audit Lens can renew the 24-hour token, until you remove the connection\./);
+    assert.match(prompts.asked[3] ?? '', /^input: Surfsight refused the sign-in of demo@example\.com: check the email \(Escape cancels\)$/);
+    assert.strictEqual(prompts.inputs[2]?.value, EMULATOR_SURFSIGHT_LOGIN.email, 'the email is filled in');
+    assert.match(prompts.asked[4] ?? '', /^input: Then the password of demo@example\.com \(Escape cancels\)$/);
+    for (const box of [prompts.inputs[1], prompts.inputs[3]]) {
+      assert.strictEqual(box?.password, true);
+      assert.match(box?.prompt ?? '', /Kept in the OS keychain so Audit Lens can renew the 24-hour token, until you remove the connection\./);
     }
     const stored = await services.credentials.read(connection.id);
     assert.strictEqual(stored?.login?.password, EMULATOR_SURFSIGHT_LOGIN.password);
@@ -221,6 +224,18 @@ describe('credential lifecycle: Surfsight email and password', () => {
     ], 'Fleet Escape');
     assert.strictEqual(connection, undefined);
     assert.match(prompts.asked.at(-1) ?? '', /Surfsight refused the sign-in/);
+    assert.strictEqual(services.connections.all().length, before);
+  });
+
+  it('Add Connection: gives up after three refused sign-ins (an account may lock), storing nothing', async () => {
+    const { services } = await api();
+    const before = services.connections.all().length;
+    const signIns = () => emulator.requests.filter((r) => r.path === '/v2/authenticate').length;
+    const signedIn = signIns();
+    const wrong = Array.from({ length: 3 }, () => [{ input: EMULATOR_SURFSIGHT_LOGIN.email }, { input: 'not-the-password-4e1' }]).flat();
+    const { connection } = await addWith([{ confirm: true }, { pick: 'Email and password' }, ...wrong], 'Fleet Locked');
+    assert.strictEqual(connection, undefined);
+    assert.strictEqual(signIns() - signedIn, 3);
     assert.strictEqual(services.connections.all().length, before);
   });
 
