@@ -40,9 +40,18 @@ describe('panel host: a search run stopped because its credential may no longer 
     });
     return { run, messages };
   }
+  /** The run's status once it is no longer running (the test's timeout bounds the wait). */
   const settled = async (run: SearchRun) => {
-    for (let i = 0; i < 300 && run.status().phase === 'running'; i++) await new Promise((r) => setTimeout(r, 10));
+    while (run.status().phase === 'running') await new Promise((r) => setTimeout(r, 10));
     return run.status();
+  };
+  /** A paused run fetches a few pages ahead: waits until they are all in. */
+  const fetchedAhead = async () => {
+    let count = -1;
+    while (count !== emulator.requests.length || emulator.openSockets > 0) {
+      count = emulator.requests.length;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   };
 
   it('"load more" asks first, and a reason ends the run with it in the notices: rows stay, no request is sent', async () => {
@@ -76,7 +85,8 @@ describe('panel host: a search run stopped because its credential may no longer 
     const { run, messages } = startRun();
     run.start();
     await settled(run);
-    emulator.faults.add({ fault: { kind: 'latency', ms: 1500 }, vendor: 'zluri' });
+    await fetchedAhead();
+    emulator.faults.add({ fault: { kind: 'latency', ms: 10_000 }, vendor: 'zluri' });
     const fetching = run.fetchAll();
     await new Promise((r) => setTimeout(r, 200));
     const loaded = run.status().loaded;

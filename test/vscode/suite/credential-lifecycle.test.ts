@@ -117,14 +117,21 @@ describe('credential lifecycle: an open search stops using a credential the user
   it('credential deleted during "Fetch all": the request in flight is cancelled and the search stops at once', async () => {
     const { services } = await api();
     const { panel, sent, paused } = await pausedSearch();
-    emulator.faults.add({ fault: { kind: 'latency', ms: 3000 }, vendor: 'zluri' });
+    // Held long enough that only cancelling can end these requests before the checks below.
+    emulator.faults.add({ fault: { kind: 'latency', ms: 12_000 }, vendor: 'zluri' });
     const from = emulator.requests.length;
     panel.receive({ type: 'fetchAll' });
     await waitFor('a request in flight', () => emulator.requests.length > from && emulator.openSockets > 0);
-    await sleep(300); // the pages sent in parallel are all in
+    let count = -1;
+    await waitFor('the pages sent in parallel to be in', async () => {
+      const settled = count === emulator.requests.length;
+      count = emulator.requests.length;
+      if (!settled) await sleep(300);
+      return settled;
+    });
     const inFlight = emulator.requests.length;
     await services.credentials.delete(ZLURI.id);
-    const stopped = await waitFor('the stop', () => { const s = lastStatus(sent); return s?.phase === 'cancelled' ? s : undefined; }, 2500);
+    const stopped = await waitFor('the stop', () => { const s = lastStatus(sent); return s?.phase === 'cancelled' ? s : undefined; }, 8000);
     assert.ok(stopped.loaded >= paused.loaded, 'the rows fetched before (pages fetched ahead included) stay');
     assert.strictEqual(stopped.more, false);
     assert.match(stopped.notices.join('\n'), /The credential of "Life Zluri" was deleted/);

@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SettingsWarning } from '../../../src/extension/settings/settingsWarning';
 import { api, waitFor } from './extension-helpers';
+import { logText } from './hardening-helpers';
 
 const NAMES = ['proxy', 'extraCaFile', 'pageSize', 'maxEvents'] as const;
 
@@ -48,13 +49,16 @@ describe('settings feedback: bad settings are shown, not only logged', () => {
       assert.match(refusal.message, /^auditLens\.proxy is not a valid http:\/\/ or https:\/\/ URL, so Audit Lens sends no requests/);
 
       const shown = warnings.length;
+      // Every reading logs its mistakes: one more logged line shows the new reading was checked.
+      const notPemLine = 'corp.cer is not a PEM certificate';
+      const loggedBefore = (await logText()).split(notPemLine).length - 1;
       await setUser('maxEvents', 4000);
       await waitFor('the new maxEvents', () => services.settings.value.maxEvents === 4000);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await logText(new RegExp(`(${notPemLine.replace('.', '\\.')}[\\s\\S]*){${loggedBefore + 1}}`));
       assert.strictEqual(warnings.length, shown, 'an unrelated change repeated the same warning');
 
       for (const name of NAMES) await setUser(name, undefined);
-      await waitFor('the proxy to be accepted', () => !services.settings.invalid.has('proxy'));
+      await waitFor('the proxy and CA file to be accepted', () => !services.settings.invalid.has('proxy') && services.settings.value.extraCaFile === '');
       const direct = await services.http.send({ vendor: 'zluri', method: 'GET', url: 'http://127.0.0.1:9/x', headers: {}, idempotent: false })
         .then(() => undefined, (error: unknown) => error as Error & { reason?: string });
       assert.strictEqual(direct?.reason, 'network', `requests are still refused: ${direct?.message}`);
