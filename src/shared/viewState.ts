@@ -9,6 +9,9 @@ export { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId } from './columns';
 export const FACET_FIELDS = ['vendor', 'connection', 'status', 'action', 'actor', 'resourceType', 'resource', 'traceId'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
+/** Longest filter text kept: the input takes no more, so a saved state always reads back. */
+export const FILTER_TEXT_MAX = 2_000;
+
 const localFilterSchema = z.object({
   field: z.enum(FACET_FIELDS),
   value: z.string().check(z.maxLength(2_000)),
@@ -25,6 +28,8 @@ const viewStateSchema = z.object({
   detailOpen: z.boolean(),
   /** The user's choice for the field sidebar; absent until they choose, when narrow panels hide it. */
   fieldsHidden: z.optional(z.boolean()),
+  /** The text typed in "Filter loaded events"; absent in states saved before it was kept. */
+  filterText: z.optional(z.string().check(z.maxLength(FILTER_TEXT_MAX))),
   scrollTop: z.number(),
 });
 export type ViewState = z.infer<typeof viewStateSchema>;

@@ -163,7 +163,8 @@ export class SearchRun {
         this.postStatus();
       }
     } catch (error) {
-      this.errors.push({ connection: 'search', message: this.options.describeError(error) });
+      // Not one connection's failure: the panel shows the message without a connection's name.
+      this.errors.push({ connection: '', message: this.options.describeError(error) });
       this.end(this.controller.signal.aborted ? 'cancelled' : 'failed');
     } finally {
       this.pumping = false;

@@ -27,7 +27,8 @@ export function computeBins(index: EventIndex, rows: Positions, from: number, to
   if (!(to > from)) return [];
   const width = binWidth(to - from, maxBins);
   const first = Math.floor(from / width) * width;
-  const n = Math.floor((to - first) / width) + 1;
+  // A `to` on a bin boundary ends the last bin (which includes its end) rather than opening an empty one.
+  const n = Math.max(1, Math.ceil((to - first) / width));
   const bins: Bin[] = Array.from({ length: n }, (_, i) => ({ start: first + i * width, end: first + (i + 1) * width, count: 0, failures: 0 }));
   const { time } = index;
   const status = index.field('status');
@@ -35,7 +36,7 @@ export function computeBins(index: EventIndex, rows: Positions, from: number, to
   for (const at of rows) {
     const t = time[at];
     if (!(t >= from && t <= to)) continue;
-    const bin = bins[Math.floor((t - first) / width)];
+    const bin = bins[Math.min(n - 1, Math.floor((t - first) / width))];
     bin.count++;
     if (status.ofEvent[at] === failure) bin.failures++;
   }

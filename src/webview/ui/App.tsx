@@ -1,8 +1,8 @@
 /** The results panel: wires host messages, persisted view state and the parts of the layout. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConnectionInfo, HostMessage, PanelSearchMessage, RunStatus } from '../../shared/protocol';
 import type { ColumnId, FacetField, ViewState } from '../../shared/viewState';
-import { FACET_FIELDS } from '../../shared/viewState';
+import { FACET_FIELDS, FILTER_TEXT_MAX } from '../../shared/viewState';
 import type { Facet } from '../model/facets';
 import { computeFacets } from '../model/facets';
 import { addFilter, removeFilter, RowFilter } from '../model/filters';
@@ -70,8 +70,10 @@ export function App() {
   const [status, setStatus] = useState<RunStatus | null>(null);
   const [queryError, setQueryError] = useState<QueryError | null>(null);
   const [version, setVersion] = useState(0);
-  const [text, setText] = useState('');
+  const text = view.filterText ?? '';
   const [toast, setToast] = useState('');
+  /** A failed request: shown apart from `toast`, as an alert, until dismissed. */
+  const [failure, setFailure] = useState('');
   const scrollTop = useRef(view.scrollTop);
   /** A new panel takes its first search's columns; a restored one keeps the user's. */
   const takeSearchColumns = useRef(isNewPanel());
@@ -112,7 +114,8 @@ export function App() {
           setQueryError(message);
           break;
         case 'reply':
-          setToast(message.message);
+          if (message.ok) setToast(message.message);
+          else setFailure(message.message);
           break;
       }
     });
@@ -146,6 +149,25 @@ export function App() {
     return at === undefined ? -1 : positions.indexOf(at);
   }, [positions, view.selectedKey]);
   const selected = view.selectedKey === null ? undefined : results.get(view.selectedKey);
+  // A loaded selection the filters hide is let go, details and all: nothing acts on a row not shown.
+  // One not loaded yet, as in a restored panel before the replay, is kept.
+  const selectionHidden = useMemo(() => {
+    const at = view.selectedKey === null ? undefined : results.position(view.selectedKey);
+    // Judged on the rows painted: an event that arrived since (rows render coalesced) is not among them yet.
+    return at !== undefined && at < order.length && selectedIndex === -1;
+  }, [order, selectedIndex, view.selectedKey]);
+  useEffect(() => {
+    if (!selectionHidden) return;
+    if (document.activeElement?.closest('aside.detail')) grid.current?.focus();
+    setView((v) => ({ ...v, selectedKey: null, detailOpen: false }));
+  }, [selectionHidden]);
+  // After a sort (not a streamed page, not a restore) the selected row is brought into view.
+  const sortShown = useRef(view.sort);
+  useLayoutEffect(() => {
+    if (sortShown.current === view.sort) return;
+    sortShown.current = view.sort;
+    scrollTo.current?.(selectedIndex);
+  }, [view.sort, selectedIndex]);
 
   const update = (patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch }));
   // Until the user chooses, the field sidebar gives way to the table on narrow panels.
@@ -163,15 +185,20 @@ export function App() {
   const valueName = (field: FacetField, value: string) => (field === 'connection' ? results.nameOf(value) : value);
   const request = (build: (requestId: number) => Parameters<typeof post>[0]) => post(build(newRequestId()));
   const closeDetail = () => { update({ detailOpen: false }); grid.current?.focus(); };
+  /** Set by `d`: the Changes heading takes focus in the commit that shows it, not a frame later. */
+  const focusChanges = useRef(false);
   const showChanges = () => {
+    focusChanges.current = true;
     update({ detailOpen: true });
-    // Scrolled to the top of the pane, not just into view: the diff below the heading must show.
-    requestAnimationFrame(() => {
-      const heading = document.getElementById('detail-changes');
-      heading?.focus({ preventScroll: true });
-      heading?.scrollIntoView({ block: 'start' });
-    });
   };
+  useLayoutEffect(() => {
+    const heading = focusChanges.current ? document.getElementById('detail-changes') : null;
+    if (!heading) return;
+    focusChanges.current = false;
+    heading.focus({ preventScroll: true });
+    // Scrolled to the top of the pane, not just into view: the diff below the heading must show.
+    heading.scrollIntoView({ block: 'start' });
+  });
 
   const onGridKey = (e: KeyboardEvent) => {
     // Keys on a header button (or any control inside the grid) are that control's, not the grid's.
@@ -212,6 +239,7 @@ export function App() {
   }, [view.detailOpen]);
 
   useEffect(() => { if (toast) { const t = window.setTimeout(() => setToast(''), 4000); return () => window.clearTimeout(t); } return undefined; }, [toast]);
+  const dismissFailure = () => { setFailure(''); grid.current?.focus(); };
 
   const selectedKeyOf = selected ? (view.selectedKey as string) : '';
   return (
@@ -247,7 +275,8 @@ export function App() {
           placeholder="Filter loaded events (/)"
           aria-label="Filter loaded events"
           value={text}
-          onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+          maxLength={FILTER_TEXT_MAX}
+          onInput={(e) => update({ filterText: (e.currentTarget as HTMLInputElement).value })}
           onKeyDown={(e) => { if (e.key === 'Escape' || e.key === 'Enter') { e.preventDefault(); grid.current?.focus(); } }}
         />
         <FilterChips filters={view.filters} valueName={valueName} onRemove={(f) => setView((v) => ({ ...v, filters: removeFilter(v.filters, f) }))} />
@@ -295,7 +324,13 @@ export function App() {
           />
         )}
       </div>
-      <div class="toast" role="status" aria-live="polite">{toast}</div>
+      <div class="toasts">
+        <div class="toast toast-error" role="alert">
+          {failure && <><Icon name="error" /><span class="toast-text"><span class="visually-hidden">Error: </span>{failure}</span>
+            <button type="button" class="icon-button" aria-label="Dismiss error" title="Dismiss" onClick={dismissFailure}><Icon name="close" /></button></>}
+        </div>
+        <div class="toast" role="status" aria-live="polite">{toast}</div>
+      </div>
     </div>
   );
 }

@@ -78,10 +78,12 @@ export function StatusLine(props: {
       <span class="status-count">{s.loaded.toLocaleString('en-US')}{total} events loaded</span>
       {props.visible !== s.loaded && <span>· {props.visible.toLocaleString('en-US')} shown</span>}
       <span>· {s.pages} {s.pages === 1 ? 'page' : 'pages'}</span>
+      {/* Before the errors, which may be long: what became of the run is read first. */}
+      {s.phase === 'failed' && <span class="error-text status-failed">· <Icon name="error" /> failed</span>}
       {s.localFilters.length > 0 && <span title="The vendor could not apply these filters; they ran on the fetched events.">· filtered locally: {s.localFilters.join(', ')}</span>}
       {s.warnings > 0 && <span class="warning"><Icon name="warning" /> {s.warnings} {s.warnings === 1 ? 'record' : 'records'} with schema drift</span>}
       <Notices notices={s.notices} />
-      {s.errors.map((e, i) => <span key={`e${i}`} class="error-text" dir="auto"><Icon name="error" /> {showBidiControls(`${e.connection}: ${e.message}`)}</span>)}
+      {s.errors.map((e, i) => <span key={`e${i}`} class="error-text" dir="auto"><Icon name="error" /> {showBidiControls(errorText(e))}</span>)}
       {s.phase === 'cancelled' && <span>· cancelled</span>}
       {s.phase === 'done' && s.complete && props.range && (
         <span class="end-reached">· end of range reached ({formatTime(props.range.from)} → {formatTime(props.range.to)})</span>
@@ -92,6 +94,11 @@ export function StatusLine(props: {
       {!fetching && s.more && <button type="button" class="button secondary" onClick={props.onFetchAll}>Fetch all</button>}
     </div>
   );
+}
+
+/** An error as the status line says it: by its connection, or alone when it is the whole search's (no connection). */
+function errorText(error: RunStatus['errors'][number]): string {
+  return error.connection ? `${error.connection}: ${error.message}` : error.message;
 }
 
 /** While fetching, the loaded count is announced at most this often; phase changes are announced at once. */
@@ -139,7 +146,7 @@ function StatusAnnouncer({ status, runId }: { status: RunStatus | null; runId: n
     }
     if (!status) return;
     const h = heard.current;
-    const news = [...status.notices, ...status.errors.map((e) => `${e.connection}: ${e.message}`)].filter((text) => !h.said.has(text));
+    const news = [...status.notices, ...status.errors.map(errorText)].filter((text) => !h.said.has(text));
     for (const text of news) h.said.add(text);
     let sentence = '';
     if (status.phase !== h.phase) {

@@ -12,14 +12,12 @@ export function Histogram(props: { bins: readonly Bin[]; range: { from: number; 
   const { bins, range } = props;
   if (!range || bins.length === 0) return <div class="histogram empty-histogram">No timeline yet.</div>;
   const max = Math.max(1, ...bins.map((b) => b.count));
-  const span = bins[bins.length - 1].end - bins[0].start;
-  const x = (t: number) => ((t - bins[0].start) / span) * WIDTH;
+  // The chart spans exactly the range: bins on round boundaries outside it are cut at its ends.
+  const x = (t: number) => Math.min(WIDTH, Math.max(0, ((t - range.from) / (range.to - range.from)) * WIDTH));
   const fraction = (clientX: number) => {
     const box = svg.current!.getBoundingClientRect();
     return (clientX - box.left) / box.width;
   };
-  // Fractions are over the drawn bins, which start at a round boundary before the range.
-  const drawn = { from: bins[0].start, to: bins[bins.length - 1].end };
   const total = bins.reduce((n, b) => n + b.count, 0);
   if (total === 0) return <div class="histogram empty-histogram">No events to draw in this range.</div>;
   return (
@@ -34,8 +32,8 @@ export function Histogram(props: { bins: readonly Bin[]; range: { from: number; 
         onPointerMove={(e) => { if (drag) setDrag({ a: drag.a, b: fraction(e.clientX) }); }}
         onPointerUp={() => {
           if (drag && Math.abs(drag.b - drag.a) > 0.005) {
-            const narrowed = dragToRange(drawn, drag.a, drag.b);
-            props.onNarrow(Math.max(narrowed.from, range.from), Math.min(narrowed.to, range.to));
+            const narrowed = dragToRange(range, drag.a, drag.b);
+            props.onNarrow(narrowed.from, narrowed.to);
           }
           setDrag(null);
         }}
@@ -55,9 +53,13 @@ export function Histogram(props: { bins: readonly Bin[]; range: { from: number; 
         {drag && <rect class="drag" x={Math.min(drag.a, drag.b) * WIDTH} y={0} width={Math.abs(drag.b - drag.a) * WIDTH} height={HEIGHT} />}
       </svg>
       <div class="axis">
-        <span>{new Date(drawn.from).toISOString().replace('T', ' ').slice(0, 19)}</span>
-        <span>{new Date(drawn.to).toISOString().replace('T', ' ').slice(0, 19)}</span>
+        <span>{axisLabel(range.from)}</span>
+        <span>{axisLabel(range.to)}</span>
       </div>
     </div>
   );
+}
+
+function axisLabel(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 }

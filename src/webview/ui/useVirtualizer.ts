@@ -51,11 +51,26 @@ export function useRowVirtualizer(options: {
   const idle = useRef({ handle: 0, forceLayout: false });
   const rows = useRef(count);
   rows.current = count;
+  /**
+   * The restored offset, until it is reached: a restored panel mounts before its rows arrive,
+   * when the browser clamps any offset to 0. Dropped once the user scrolls or moves themselves.
+   */
+  const restore = useRef<number | null>(options.initialOffset > 0 ? options.initialOffset : null);
+
+  useLayoutEffect(() => {
+    const element = options.scrollElement();
+    const wanted = restore.current;
+    if (!element || wanted === null) return;
+    element.scrollTop = wanted;
+    if (Math.abs(element.scrollTop - wanted) < 1) restore.current = null;
+  }, [count]);
 
   useLayoutEffect(() => {
     const element = options.scrollElement();
     if (!element) return undefined;
-    element.scrollTop = options.initialOffset;
+    const userScrolls = () => { restore.current = null; };
+    const userEvents = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
+    for (const name of userEvents) element.addEventListener(name, userScrolls, { passive: true });
     let lastTop = element.scrollTop;
     let lastHeight = -1;
     /** Lead of the latest scroll direction; 0 until the first scroll. */
@@ -89,6 +104,7 @@ export function useRowVirtualizer(options: {
     resize.observe(element);
     return () => {
       element.removeEventListener('scroll', read);
+      for (const name of userEvents) element.removeEventListener(name, userScrolls);
       resize.disconnect();
       cancelIdleCallback(idle.current.handle);
     };
@@ -110,6 +126,7 @@ export function useRowVirtualizer(options: {
     scrollToIndex(index) {
       const element = options.scrollElement();
       if (!element || index < 0 || index >= count) return;
+      restore.current = null;
       const rowTop = index * rowHeight;
       const viewTop = element.scrollTop;
       const viewRows = element.clientHeight - headerHeight;

@@ -105,8 +105,23 @@ describe('webview model: histogram bins', () => {
     assert.equal(bins.reduce((n, b) => n + b.count, 0), 600);
     assert.equal(bins.reduce((n, b) => n + b.failures, 0), events.filter((e) => e.status === 'failure').length);
     assert.ok(bins.every((b, i) => b.end - b.start === 60_000 && b.start % 60_000 === 0 && (i === 0 || b.start === bins[i - 1].end)));
-    assert.ok(bins[0].start <= from && bins[bins.length - 1].end > to);
-    assert.equal(bins[bins.length - 1].count, 1, 'the event exactly at `to` is in the last bin');
+    assert.ok(bins[0].start <= from && bins[bins.length - 1].end >= to);
+    assert.equal(bins[bins.length - 1].end, to, '`to` is on a minute: the last bin ends there');
+    assert.equal(bins[bins.length - 1].count, 11, 'the last minute\'s 10 events and the one exactly at `to`');
+  });
+
+  it('ends the last bin at a range end that falls on a bin boundary, with the event at the end in it', () => {
+    const from = Date.parse('2025-12-04T10:00:00.000Z');
+    const to = Date.parse('2025-12-04T12:00:00.000Z');
+    const { index, all } = indexed([buildEvent({ time: '2025-12-04T12:00:00.000Z' }), buildEvent({ id: '2', time: '2025-12-04T10:00:00.000Z' })]);
+    const bins = computeBins(index, all, from, to, 80);
+    assert.equal(bins.length, 24, '2 hours of 5-minute bins');
+    assert.equal(bins[0].start, from);
+    assert.equal(bins[bins.length - 1].end, to);
+    assert.deepEqual([bins[0].count, bins[bins.length - 1].count], [1, 1]);
+    const offset = computeBins(index, all, from + 60_000, to + 60_000, 80);
+    assert.equal(offset.length, 25, 'a range off the boundaries needs a bin more to cover both ends');
+    assert.equal(offset[offset.length - 1].end, Date.parse('2025-12-04T12:05:00.000Z'));
   });
 
   it('ignores events outside the range and gives nothing for an empty range', () => {
