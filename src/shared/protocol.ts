@@ -6,9 +6,17 @@
 import * as z from 'zod/mini';
 import { VENDORS } from '../core/model';
 import { COLUMN_IDS } from './columns';
+import { REFUSAL_PROBLEMS_MAX, refusalProblems } from './refusal';
 
-const text = z.string().check(z.maxLength(100_000));
-const shortText = z.string().check(z.maxLength(2_000));
+/** The longest text a message may carry (a description, an action, a notice…). */
+export const TEXT_MAX = 100_000;
+/** The longest id, time, change field name, event key or connection id a message may carry. */
+export const SHORT_TEXT_MAX = 2_000;
+/** The most rows one "copy rows" request may name; more are exported to a file instead. */
+export const COPY_ROWS_MAX = 100_000;
+
+const text = z.string().check(z.maxLength(TEXT_MAX));
+const shortText = z.string().check(z.maxLength(SHORT_TEXT_MAX));
 const nullableText = z.nullable(text);
 const count = z.number().check(z.int(), z.nonnegative());
 const requestId = z.number().check(z.int(), z.nonnegative());
@@ -138,8 +146,14 @@ const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('copyRows'),
     requestId,
-    eventKeys: z.array(shortText).check(z.maxLength(100_000)),
+    eventKeys: z.array(shortText).check(z.maxLength(COPY_ROWS_MAX)),
     format: z.enum(COPY_FORMATS),
+  }),
+  /** A host message the webview refused: what it claimed to be and why, never its content. */
+  z.object({
+    type: z.literal('refused'),
+    refused: shortText,
+    problems: z.array(shortText).check(z.maxLength(REFUSAL_PROBLEMS_MAX)),
   }),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -154,4 +168,17 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
 export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
   const result = webviewMessageSchema.safeParse(data);
   return result.success ? result.data : undefined;
+}
+
+/** A checked message, or why it is not one (`refusalProblems`: safe to log and to post). */
+export type Checked<T> = { ok: true; message: T } | { ok: false; problems: string[] };
+
+export function checkHostMessage(data: unknown): Checked<HostMessage> {
+  const result = hostMessageSchema.safeParse(data);
+  return result.success ? { ok: true, message: result.data } : { ok: false, problems: refusalProblems(result.error.issues) };
+}
+
+export function checkWebviewMessage(data: unknown): Checked<WebviewMessage> {
+  const result = webviewMessageSchema.safeParse(data);
+  return result.success ? { ok: true, message: result.data } : { ok: false, problems: refusalProblems(result.error.issues) };
 }

@@ -1,5 +1,6 @@
 /** The webview's only channel to the extension host: typed, validated both ways. */
-import { parseHostMessage } from '../shared/protocol';
+import { checkHostMessage } from '../shared/protocol';
+import { claimedType } from '../shared/refusal';
 import type { HostMessage, WebviewMessage } from '../shared/protocol';
 import { readViewState } from '../shared/viewState';
 import type { ViewState } from '../shared/viewState';
@@ -28,12 +29,21 @@ export function saveState(state: ViewState): void {
   api.setState(state);
 }
 
-/** Delivers only messages that match the protocol; everything else is ignored. */
+/**
+ * Delivers only messages that match the protocol. Anything else is not acted on, but of a
+ * message shaped like the host's (an object with a `type`) the host hears that it was refused
+ * and why, never its content: a lost message may have held rows.
+ */
 export function onHostMessage(listener: (message: HostMessage) => void): () => void {
   const handler = (event: MessageEvent) => {
-    const message = parseHostMessage(event.data);
-    if (message) listener(message);
+    const checked = checkHostMessage(event.data);
+    if (checked.ok) listener(checked.message);
+    else if (claimsAType(event.data)) post({ type: 'refused', refused: claimedType(event.data), problems: checked.problems });
   };
   window.addEventListener('message', handler);
   return () => window.removeEventListener('message', handler);
+}
+
+function claimsAType(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string';
 }

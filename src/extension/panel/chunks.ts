@@ -1,15 +1,20 @@
-/** Splits events into messages small enough to post without stalling either side. */
+/** Splits events into messages small enough to post without stalling either side, each event fitted to the protocol. */
 import type { AuditEvent } from '../../core/model';
+import { fitEvent } from './fitEvent';
 
 const CHUNK_MAX_EVENTS = 250;
 const CHUNK_MAX_CHARS = 512 * 1024;
 
-/** Chunks bounded by count and by approximate serialized size; a single huge event gets its own chunk. */
+/**
+ * Chunks bounded by count and by approximate serialized size; a single huge event gets its own
+ * chunk. Events come out as `fitEvent` makes them: no value of one can get its chunk refused.
+ */
 export function chunkEvents(events: readonly AuditEvent[], maxEvents = CHUNK_MAX_EVENTS, maxChars = CHUNK_MAX_CHARS): AuditEvent[][] {
   const chunks: AuditEvent[][] = [];
   let current: AuditEvent[] = [];
   let chars = 0;
-  for (const event of events) {
+  for (const whole of events) {
+    const event = fitEvent(whole);
     const size = JSON.stringify(event).length;
     if (current.length > 0 && (current.length >= maxEvents || chars + size > maxChars)) {
       chunks.push(current);

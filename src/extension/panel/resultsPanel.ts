@@ -14,19 +14,21 @@ import { getAdapter } from '../../core/vendors/registry';
 import { changeValueText } from '../../shared/changeText';
 import { connectionNames } from '../../shared/connectionNames';
 import type { ExportFormat, HostMessage, WebviewMessage, WebviewRequest } from '../../shared/protocol';
-import { parseWebviewMessage } from '../../shared/protocol';
+import { checkWebviewMessage } from '../../shared/protocol';
 import type { PromptsHolder } from '../ui/prompts';
 import { describeError } from '../util/describeError';
 import { Disposable } from '../util/disposable';
 import { formatRows } from './copyFormats';
 import { curlCommand } from './curl';
 import type { DiffDocuments } from './diffDocuments';
+import { EventLookup, findChange } from './eventLookup';
 import { exportSummary } from './exportSummary';
 import { exportBytes, writeExportFile } from './exportFile';
 import { exportRows } from './exportRows';
 import { defaultExportUri } from './exportTarget';
 import { createNonce, renderPanelHtml } from './html';
 import { narrowedQuery, surroundingQuery, surroundingScope } from './queries';
+import { refusedRequestReply } from './refusedRequest';
 import { showSearchProgress } from './searchProgress';
 import { SearchRun } from './searchRun';
 import type { PanelSearch, RunGuard, SearchBackend } from './types';
@@ -81,6 +83,8 @@ export class ResultsPanel extends Disposable {
   private progress: vscode.Disposable | undefined;
   /** Stops the current run once one of its connections is removed or moved, or its credential deleted. */
   private guard: RunGuard | undefined;
+  /** The user was told the webview refused a message (once per panel; the log has each). */
+  private refusalShown = false;
 
   constructor(readonly panel: vscode.WebviewPanel, private current: PanelSearch, private readonly deps: PanelDeps) {
     super();
@@ -129,11 +133,14 @@ export class ResultsPanel extends Disposable {
   /** Where the webview's messages arrive (public so integration tests can post as the webview would). */
   receive(data: unknown): void {
     if (this.isDisposed) return;
-    const message = parseWebviewMessage(data);
-    if (!message) {
-      this.deps.logger.warn(`Results panel: ignored a message that is not in the protocol${describeForged(data)}.`);
+    const checked = checkWebviewMessage(data);
+    if (!checked.ok) {
+      this.deps.logger.warn(`Results panel: ignored a message that is not in the protocol${describeForged(data)}: ${checked.problems.join('; ')}.`);
+      const reply = refusedRequestReply(data, checked.problems);
+      if (reply) this.post({ type: 'reply', requestId: reply.requestId, ok: false, message: reply.message });
       return;
     }
+    const message = checked.message;
     this.handle(message).catch((error: unknown) => this.deps.logger.error(`Results panel: ${describe(error)}`));
   }
 
@@ -149,6 +156,7 @@ export class ResultsPanel extends Disposable {
       case 'searchTraceId':
         await vscode.commands.executeCommand('auditLens.searchTraceId', message.traceId);
         return;
+      case 'refused': return this.onRefused(message.refused, message.problems);
       default: return this.answer(message);
     }
   }
@@ -162,6 +170,14 @@ export class ResultsPanel extends Disposable {
     }
     this.everReady = true;
     for (const message of this.queue.splice(0)) this.send(message);
+  }
+
+  /** A message of ours the webview refused: what it shows may be missing rows, so the user hears of it. */
+  private onRefused(type: string, problems: readonly string[]): void {
+    this.deps.logger.warn(`Results panel: the webview refused a "${type}" message from the extension (${problems.join('; ')}); the panel may be missing rows or status.`);
+    if (this.refusalShown) return;
+    this.refusalShown = true;
+    void vscode.window.showWarningMessage('Audit Lens: the results panel could not show part of what the search sent, so rows may be missing. Re-run the search; if it happens again, report it with the Audit Lens log.');
   }
 
   private async runQuery(text: string): Promise<void> {
@@ -234,7 +250,7 @@ export class ResultsPanel extends Disposable {
   }
 
   private surrounding(key: string, by: 'actor' | 'resource', minutes: number): void {
-    const found = this.run?.find(key);
+    const found = this.run && new EventLookup(this.run).find(key);
     const query = found && surroundingQuery(found.event, by, minutes);
     if (!found || !query) return;
     const connections = this.started?.type === 'search' ? this.started.connections : [];
@@ -256,15 +272,16 @@ export class ResultsPanel extends Disposable {
   private async perform(request: WebviewRequest): Promise<string> {
     const run = this.run;
     if (!run) throw new Error('No search has run in this panel yet.');
+    const events = new EventLookup(run);
     const lookup = (key: string) => {
-      const found = run.find(key);
+      const found = events.find(key);
       if (!found) throw new Error('That event is no longer loaded. Re-run the search.');
       return found;
     };
     switch (request.type) {
       case 'openDiff': {
         const { event } = lookup(request.eventKey);
-        const change = event.changes.find((c) => c.field === request.field);
+        const change = findChange(event, request.field);
         if (!change) throw new Error(`The event has no change of "${request.field}".`);
         const json = typeof change.old === 'object' || typeof change.new === 'object';
         const name = `${request.field}${json ? '.json' : '.txt'}`;
