@@ -11,7 +11,7 @@ import { search } from '../../core/search/engine';
 import type { SearchTarget } from '../../core/search/types';
 import { buildHttpRequest } from '../../core/search/requestBuilder';
 import { getAdapter } from '../../core/vendors/registry';
-import { changeValueText } from '../../shared/changeText';
+import { changeTexts } from '../../shared/changeText';
 import { connectionNames } from '../../shared/connectionNames';
 import type { ExportFormat, HostMessage, WebviewMessage, WebviewRequest } from '../../shared/protocol';
 import { checkWebviewMessage } from '../../shared/protocol';
@@ -221,7 +221,7 @@ export class ResultsPanel extends Disposable {
       const updates = search(targets, query, { ...backend.searchOptions(), signal: controller.signal });
       const guard = backend.guard?.(targets);
       this.guard = guard;
-      this.run = new SearchRun(updates, controller, {
+      const run = new SearchRun(updates, controller, {
         runId,
         pageTarget: backend.maxEvents(),
         connectionLabel: (id) => backend.connectionLabel(id),
@@ -230,11 +230,22 @@ export class ResultsPanel extends Disposable {
         post: (m) => { if (runId === this.runId) this.post(m); },
         onError: (connectionId, error) => backend.connectionFailed?.(connectionId, error),
         ...(guard ? { stillUsable: () => guard.check() } : {}),
+        // A finished run sends nothing more: its guard need not keep reading the keychain. A
+        // stopped one keeps it until the next search, to say the truest reason (removed, not only its credential deleted).
+        onEnd: (stopped) => {
+          if (stopped) return;
+          guard?.dispose();
+          if (this.guard === guard) this.guard = undefined;
+        },
       });
-      const run = this.run;
+      this.run = run;
       guard?.onDidRevoke((reason) => run.stop(reason));
       this.deps.logger.info(`Results panel: searching ${targets.length} connection(s) from ${query.from} to ${query.to}.`);
-      this.run.start();
+      // A connection removed, or a credential deleted, while the credentials were being read.
+      const problem = await guard?.check();
+      if (runId !== this.runId || this.isDisposed) return; // cancelled meanwhile by a new search or the panel's closing
+      if (problem !== undefined) run.stop(problem);
+      else run.start();
       this.reportProgress();
     } catch (error) {
       this.post({ type: 'queryError', query: text, message: describe(error), position: null });
@@ -285,8 +296,9 @@ export class ResultsPanel extends Disposable {
         if (!change) throw new Error(`The event has no change of "${request.field}".`);
         const json = typeof change.old === 'object' || typeof change.new === 'object';
         const name = `${request.field}${json ? '.json' : '.txt'}`;
-        const left = this.deps.diffs.add(`old/${name}`, this.redact(changeValueText(change.old)));
-        const right = this.deps.diffs.add(`new/${name}`, this.redact(changeValueText(change.new)));
+        const { oldText, newText } = changeTexts(change);
+        const left = this.deps.diffs.add(`old/${name}`, this.redact(oldText));
+        const right = this.deps.diffs.add(`new/${name}`, this.redact(newText));
         await vscode.commands.executeCommand('vscode.diff', left, right, `${request.field}: ${event.action} (${event.time})`);
         return `Opened the change of ${request.field} in the diff editor.`;
       }

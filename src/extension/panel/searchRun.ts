@@ -26,6 +26,8 @@ export interface SearchRunOptions {
    * not go on (a connection removed, say), or undefined. A reason stops the run, said in its notices.
    */
   stillUsable?(): Promise<string | undefined>;
+  /** Told once when the run has ended: `stopped` when by `stop`, whose reason may still be replaced. */
+  onEnd?(stopped: boolean): void;
 }
 
 export class SearchRun {
@@ -220,6 +222,7 @@ export class SearchRun {
     void this.updates.return(undefined).catch(() => undefined);
     this.postStatus();
     for (const resolve of this.endWaiters.splice(0)) resolve();
+    this.options.onEnd?.(this.stopNotice !== undefined);
   }
 
   private postStatus(): void {

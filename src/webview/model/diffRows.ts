@@ -5,7 +5,7 @@
  */
 import { diffLines, diffWords } from 'diff';
 import type { FieldChange, VendorId } from '../../core/model';
-import { changeValueText as valueText } from '../../shared/changeText';
+import { changeTexts, sameValue } from '../../shared/changeText';
 
 export interface Segment {
   text: string;
@@ -48,42 +48,9 @@ export function diffRows(changes: readonly FieldChange[], vendor: VendorId): Dif
   return changes.map((change) => diffRow(change, NEW_VALUES_ONLY.has(vendor)));
 }
 
-/** Deep equality of JSON-like values; object key order does not matter. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left);
-  return keys.length === Object.keys(right).length && keys.every((key) => Object.hasOwn(right, key) && sameValue(left[key], right[key]));
-}
-
-/** A value written the way JSON writes it, so `""`, `null`, `"null"`, `1` and `"1"` all read differently. */
-function literalText(value: unknown): string {
-  if (value === undefined) return '(not set)';
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value, null, 2);
-  return JSON.stringify(value) ?? String(value);
-}
-
-/**
- * The texts to show for a change. Values show as plain text, an empty side meaning "no value";
- * where plain text would hide a real change (both sides read alike, or one is an empty string,
- * which would read as no value) both sides are written as JSON literals instead.
- */
-function shownTexts(change: FieldChange, changed: boolean): { oldText: string; newText: string } {
-  const oldText = valueText(change.old);
-  const newText = valueText(change.new);
-  if (changed && (oldText === newText || change.old === '' || change.new === '')) {
-    return { oldText: literalText(change.old), newText: literalText(change.new) };
-  }
-  return { oldText, newText };
-}
-
 export function diffRow(change: FieldChange, newValuesOnly: boolean): DiffRow {
   const changed = !sameValue(change.old, change.new);
-  const { oldText, newText } = shownTexts(change, changed);
+  const { oldText, newText } = changeTexts(change);
   const base = { field: change.field, oldText, newText };
   if (newValuesOnly && (change.old === null || change.old === undefined)) {
     const lines = newText.split('\n').map((line) => ({ left: null, right: { kind: 'added' as const, segments: [{ text: line, changed: false }] } }));

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { diffRow, sameValue } from '../../../src/webview/model/diffRows';
+import { changeTexts, sameValue } from '../../../src/shared/changeText';
+import { diffRow } from '../../../src/webview/model/diffRows';
 import type { DiffCell } from '../../../src/webview/model/diffRows';
 
 const text = (cell: DiffCell | null) => cell?.segments.map((s) => s.text).join('') ?? null;
@@ -43,5 +44,11 @@ describe('webview model: change diff compares values, not their text', () => {
     assert.equal(sameValue({ a: { b: [1] } }, { a: { b: ['1'] } }), false);
     assert.equal(sameValue({ a: { b: [1] } }, { a: { b: [1] } }), true);
     assert.equal(sameValue(null, {}), false);
+  });
+
+  it('gives VS Code\'s diff editor the same texts: "" and null differ there too', () => {
+    assert.deepEqual(changeTexts({ old: '', new: null }), { oldText: '""', newText: 'null' });
+    assert.deepEqual(changeTexts({ old: 1, new: '1' }), { oldText: '1', newText: '"1"' });
+    assert.deepEqual(changeTexts({ old: 'a', new: 'b' }), { oldText: 'a', newText: 'b' });
   });
 });

@@ -263,6 +263,33 @@ describe('credential lifecycle: Surfsight email and password', () => {
     });
     assert.strictEqual((await services.credentials.read(connection.id))?.token, 'expired-token', 'the refused login is left for the user to replace');
   });
+
+  it('a connection moved to another address while a new search signs in: the search never starts, and says why', async () => {
+    const { services } = await api();
+    const existing = config().get<unknown[]>('connections') ?? [];
+    await setUserConnections([...existing, { id: 'fleet-moving', label: 'Fleet Moving', vendor: 'surfsight', baseUrl: emulator.baseUrl('surfsight') }]);
+    const connection = await waitFor('the connection', () => services.connections.get('fleet-moving'));
+    added.push(connection.id);
+    await services.credentials.write(connection, { token: 'expired-token', login: { ...EMULATOR_SURFSIGHT_LOGIN }, expiresAt: Date.now() - 1000 });
+    const signIns = () => emulator.requests.filter((r) => r.path === '/v2/authenticate').length;
+    const audits = () => emulator.requests.filter((r) => r.path.includes('audit-logs')).length;
+    const [signedIn, audited] = [signIns(), audits()];
+    emulator.faults.add({ vendor: 'surfsight', times: 1, fault: { kind: 'latency', ms: 2000 } }); // the sign-in, held
+    await vscode.commands.executeCommand('auditLens.quickSearch', connection.id, 'since:1d');
+    const panel = await newestPanel();
+    const { sent } = spyOnPanel(panel);
+    await waitFor('the sign-in to be under way', () => signIns() > signedIn);
+    const recorder = await startRecorder();
+    try {
+      await withPrompts([{ offer: undefined }], () => vscode.commands.executeCommand('auditLens.editConnection', connection.id, { label: connection.label, address: recorder.url }));
+      const stopped = await waitFor('the search to stop', () => { const status = lastStatus(sent); return status?.phase === 'cancelled' ? status : undefined; });
+      assert.match(stopped.notices.join('\n'), /"Fleet Moving" now points at http:\/\/127\.0\.0\.1:\d+, so this search of http:\/\/127\.0\.0\.1:\d+ stopped/);
+      assert.strictEqual(audits(), audited, 'no page was asked for at the old address');
+      assert.deepStrictEqual(recorder.requests, [], 'nothing went to the new address');
+    } finally {
+      await recorder.close();
+    }
+  });
 });
 
 describe('credential lifecycle: a credential refused mid-search is renewed or replaced, and the search goes on', () => {
