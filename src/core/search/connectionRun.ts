@@ -54,15 +54,16 @@ export class ConnectionRun {
   private stalePages = 0;
   /** Said with the first page: the newest events may not be searchable yet (`PlannedRange.freshness`). */
   private freshness?: string;
-  /** Ids of every event this connection delivered so far. */
-  private readonly seen = new Set<string>();
+  /**
+   * Ids of every event this connection delivered so far, each with the last window that
+   * received it: windows share their boundary instant, so an event there counts in both
+   * windows' totals, though it is delivered once.
+   */
+  private readonly seen = new Map<string, number>();
   /** The total the vendor reported on the current window's first page, if it did and the window is live. */
   private liveTotal?: number;
-  /**
-   * Ids received in the current window, to compare with the total it reported. Windows share
-   * their boundary instant, so an event there counts in both, though delivered once.
-   */
-  private readonly windowIds = new Set<string>();
+  /** Distinct records received in the current window, to compare with the total it reported. */
+  private windowUnique = 0;
   /** Paging stopped before the vendor's end of a range, or the vendor sent fewer records than it reported. */
   private shortfall = false;
   /** How many windows were started: with the page index, where a page stood in the vendor's listing. */
@@ -125,12 +126,12 @@ export class ConnectionRun {
 
   /** Pages through one window; says so when the vendor sent fewer records than the total it reported. */
   private async fetchWindow(window: TimeWindow): Promise<void> {
-    this.windowIds.clear();
+    this.windowUnique = 0;
     this.windowOrdinal++;
     const total = await this.pageThrough(window);
-    if (total !== undefined && this.windowIds.size < total && !this.stopped() && !this.limitReached()) {
+    if (total !== undefined && this.windowUnique < total && !this.stopped() && !this.limitReached()) {
       this.shortfall = true;
-      this.notice(`${this.adapter.label} reported ${total} events from ${window.from} to ${window.to} but sent ${this.windowIds.size}: some may be missing. Search again, or narrow the range.`);
+      this.notice(`${this.adapter.label} reported ${total} ${total === 1 ? 'event' : 'events'} from ${window.from} to ${window.to} but sent ${this.windowUnique}: some may be missing. Search again, or narrow the range.`);
     }
   }
 
@@ -254,7 +255,6 @@ export class ConnectionRun {
       this.notice(this.freshness);
       this.freshness = undefined;
     }
-    for (const event of page.events) this.windowIds.add(event.id);
     const fresh = this.unseen(page.events);
     const linked = this.linker ? this.linker.add(fresh, listingRank(this.windowOrdinal, index)) : [];
     // A revised event went out before exactly when it passed the local filters (they never read `changes`).
@@ -304,11 +304,15 @@ export class ConnectionRun {
     let fresh: AuditEvent[] | undefined;
     for (let i = 0; i < events.length; i++) {
       const event = events[i] as AuditEvent;
-      if (this.seen.has(event.id)) {
+      const lastWindow = this.seen.get(event.id);
+      if (lastWindow !== this.windowOrdinal) {
+        this.seen.set(event.id, this.windowOrdinal);
+        this.windowUnique++;
+      }
+      if (lastWindow !== undefined) {
         fresh ??= events.slice(0, i);
         continue;
       }
-      this.seen.add(event.id);
       this.context.shared.share(event);
       fresh?.push(event);
     }
