@@ -5,6 +5,7 @@ import { isVendorId, VENDORS, type AuditFilters, type AuditQuery, type Connectio
 import { parseQuickSearch, QueryParseError, type ParsedQuery } from '../core/query/parse';
 import { dateProblem, durationProblem } from '../core/query/timeValues';
 import { resolveQuery } from '../core/query/resolve';
+import { checkHeaderSafe } from './headerSafe';
 
 export const USAGE = `Usage: audit-lens search --vendor ${VENDORS.join('|')} --base-url URL
   [--account ID]                         AXP account id
@@ -16,7 +17,9 @@ export const USAGE = `Usage: audit-lens search --vendor ${VENDORS.join('|')} --b
 Credentials come from the environment: AUDIT_LENS_TOKEN (Perfecto security token,
 Descope ProjectId:ManagementKey, Surfsight bearer token, Zluri API key, AXP bearer token)
 and AUDIT_LENS_APP_KEY (AXP app key).
-Exit codes: 0 success, 2 usage error, 3 authentication or permission refused, 4 other failure.`;
+Exit codes: 0 success, 2 usage error, 3 authentication or permission refused, 4 other failure,
+130 interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP): the events fetched so far are printed.
+audit-lens --version prints the version.`;
 
 export interface SearchCommand {
   connection: Connection;
@@ -37,20 +40,7 @@ const FLAG_FILTERS: ReadonlyArray<[flag: string, key: keyof AuditFilters]> = [
 
 /** Parses `search …` arguments into a connection, credentials and a resolved query. */
 export function parseSearchArgs(argv: string[], env: NodeJS.ProcessEnv, now: number): SearchCommand {
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: Object.fromEntries([
-        'vendor', 'base-url', 'account', 'from', 'to', 'since', 'query', 'limit', 'format',
-        ...FLAG_FILTERS.map(([flag]) => flag),
-      ].map((name) => [name, { type: 'string' as const }])),
-    }) as { values: Record<string, string | undefined> });
-  } catch (error) {
-    throw usageError(`${(error as Error).message.replace(/\.+$/, '')}. Run "audit-lens --help" for the options.`);
-  }
+  const values = readFlags(argv);
   const vendorArg = values.vendor;
   if (!vendorArg) throw usageError(`--vendor is required (${VENDORS.join(', ')}).`);
   if (!isVendorId(vendorArg)) throw usageError(`unknown vendor "${vendorArg}"; use one of ${VENDORS.join(', ')}.`);
@@ -105,6 +95,11 @@ export function parseSearchArgs(argv: string[], env: NodeJS.ProcessEnv, now: num
     throw usageError((error as Error).message, vendor);
   }
 
+  if (values.account !== undefined && vendor !== 'axp') {
+    throw usageError(`--account is the AXP account id; ${vendor} has none, so leave it out.`, vendor);
+  }
+  checkHeaderSafe('AUDIT_LENS_TOKEN', env.AUDIT_LENS_TOKEN, vendor);
+  checkHeaderSafe('AUDIT_LENS_APP_KEY', env.AUDIT_LENS_APP_KEY, vendor);
   const token = env.AUDIT_LENS_TOKEN?.trim() ?? '';
   const appKey = env.AUDIT_LENS_APP_KEY?.trim() || undefined;
   if (token === '' && !(vendor === 'axp' && appKey)) {
@@ -114,6 +109,34 @@ export function parseSearchArgs(argv: string[], env: NodeJS.ProcessEnv, now: num
     id: `cli-${vendor}`, label: vendor, vendor, baseUrl, ...(values.account ? { accountId: values.account } : {}),
   };
   return { connection, credentials: { token, ...(appKey ? { appKey } : {}) }, query, format: format as SearchCommand['format'] };
+}
+
+const OPTION_NAMES = [
+  'vendor', 'base-url', 'account', 'from', 'to', 'since', 'query', 'limit', 'format', ...FLAG_FILTERS.map(([flag]) => flag),
+];
+
+/** The flags given, each at most once: a second value would otherwise silently replace the first. */
+function readFlags(argv: string[]): Record<string, string | undefined> {
+  let parsed: Record<string, string[] | undefined>;
+  try {
+    ({ values: parsed } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: Object.fromEntries(OPTION_NAMES.map((name) => [name, { type: 'string' as const, multiple: true }])),
+    }) as { values: Record<string, string[] | undefined> });
+  } catch (error) {
+    throw usageError(`${(error as Error).message.replace(/\.+$/, '')}. Run "audit-lens --help" for the options.`);
+  }
+  const vendor = parsed.vendor?.length === 1 && isVendorId(parsed.vendor[0] as string) ? parsed.vendor[0] as VendorId : undefined;
+  const values: Record<string, string | undefined> = {};
+  for (const [name, given] of Object.entries(parsed)) {
+    if (given && given.length > 1) {
+      throw usageError(`--${name} given ${given.length === 2 ? 'twice' : `${given.length} times`}; give it once.`, vendor);
+    }
+    values[name] = given?.[0];
+  }
+  return values;
 }
 
 function parseQueryFlag(text: string | undefined, vendor: VendorId): ParsedQuery {

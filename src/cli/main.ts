@@ -5,20 +5,38 @@ import type { VendorId } from '../core/model';
 import { redactSecrets } from '../core/redact';
 import { collect } from '../core/search/engine';
 import type { ConnectionSummary, SearchUpdate } from '../core/search/types';
+import { version } from '../../package.json';
 import { parseSearchArgs, USAGE } from './args';
+import { cliWording } from './cliWording';
 import { writeChunks } from './output';
 import { ProgressLine } from './progress';
+import { redactEvents } from './redactEvents';
 import { tableChunks } from './table';
 import { forTerminal, printableLine } from './terminalText';
 
-/** 130: stopped by Ctrl-C (SIGINT), as shells report it; what was fetched is still printed. */
-const EXIT = { ok: 0, usage: 2, refused: 3, failure: 4, interrupted: 130 } as const;
+const EXIT = { ok: 0, usage: 2, refused: 3, failure: 4 } as const;
+
+/**
+ * Signals that stop a search: what was fetched is still printed, and the exit code is
+ * 128 + the signal's number, as shells report a process the signal ended (130 for Ctrl-C).
+ */
+const STOPPING_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+type StoppingSignal = keyof typeof STOPPING_SIGNALS;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) {
+    // Nothing asked for: a usage error, so the usage goes where errors go.
+    process.stderr.write(`${USAGE}\n`);
+    return EXIT.usage;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
-    return command === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`${version}\n`);
+    return EXIT.ok;
   }
   if (command !== 'search') {
     throw new AuditLensError('usage', `unknown command "${command}"; the command is "search" (see audit-lens --help).`);
@@ -33,8 +51,13 @@ async function main(argv: string[]): Promise<number> {
   const http = createHttpClient();
   const progress = new ProgressLine(process.stderr);
   const interrupt = new AbortController();
-  const onInterrupt = (): void => interrupt.abort();
-  process.once('SIGINT', onInterrupt);
+  let stoppedBy: StoppingSignal | undefined;
+  const onSignal = (signal: StoppingSignal): void => {
+    stoppedBy ??= signal;
+    interrupt.abort();
+  };
+  const signals = Object.keys(STOPPING_SIGNALS) as StoppingSignal[];
+  for (const signal of signals) process.once(signal, onSignal);
   try {
     const { events, updates } = await collect(
       [{ connection: cli.connection, credentials: cli.credentials }], cli.query, { http, signal: interrupt.signal },
@@ -46,24 +69,25 @@ async function main(argv: string[]): Promise<number> {
     progress.clear();
     const done = updates.find((u): u is Extract<SearchUpdate, { kind: 'done' }> => u.kind === 'done');
     for (const connection of done?.summary.connections ?? []) summarize(connection, progress);
-    const chunks = cli.format === 'table'
-      ? tableChunks(events, process.stdout.columns || 160, { clean: (text) => redactSecrets(text, secrets) })
-      : formatEventChunks(events, cli.format);
     // A vendor record may repeat the credential (an API key stored in an integration's settings): no output holds it.
-    // Pieces end between events, so a secret is never cut in two.
+    const safe = redactEvents(events, secrets);
+    const chunks = cli.format === 'table' ? tableChunks(safe, process.stdout.columns || 160) : formatEventChunks(safe, cli.format);
     // On a terminal, vendor text must not run escape sequences (the table makes each cell printable itself).
     const toTerminal = cli.format !== 'table' && process.stdout.isTTY ? forTerminal(cli.format) : undefined;
-    await writeChunks(process.stdout, outputOf(chunks, toTerminal));
-    printed = events.length;
-    if (interrupt.signal.aborted) {
-      process.stderr.write(`audit-lens: ${cli.connection.vendor}: interrupted; printed ${theEvents(events.length)} fetched so far.\n`);
-      return EXIT.interrupted;
+    try {
+      await writeChunks(process.stdout, toTerminal ? mapChunks(chunks, toTerminal) : chunks);
+    } catch (error) {
+      // After a hang-up the terminal may be gone: output that cannot be written then does not change the exit code.
+      if (!stoppedBy) throw error;
+      return stopped(stoppedBy, cli.connection.vendor, undefined);
     }
+    printed = events.length;
+    if (stoppedBy) return stopped(stoppedBy, cli.connection.vendor, events.length);
     const failure = updates.find((u): u is Extract<SearchUpdate, { kind: 'error' }> => u.kind === 'error');
     if (failure) throw failure.error;
     return EXIT.ok;
   } finally {
-    process.off('SIGINT', onInterrupt);
+    for (const signal of signals) process.off(signal, onSignal);
     progress.clear();
     await http.close();
   }
@@ -91,11 +115,18 @@ function summarize(connection: ConnectionSummary, progress: ProgressLine): void 
   }
 }
 
-function* outputOf(chunks: Iterable<string>, toTerminal?: (chunk: string) => string): Generator<string> {
-  for (const chunk of chunks) {
-    const safe = redactSecrets(chunk, secrets);
-    yield toTerminal ? toTerminal(safe) : safe;
-  }
+function* mapChunks(chunks: Iterable<string>, map: (chunk: string) => string): Generator<string> {
+  for (const chunk of chunks) yield map(chunk);
+}
+
+/** Says on stderr that a signal stopped the search and what was printed; the exit code is 128 + the signal's number. */
+function stopped(signal: StoppingSignal, vendor: VendorId, printedCount: number | undefined): number {
+  const how = signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`;
+  const what = printedCount === undefined ? 'what was fetched could not be written to standard output' : `printed ${theEvents(printedCount)} fetched so far`;
+  // A terminal that hung up fails this write too, later, as an 'error' event that would otherwise crash the process.
+  process.stderr.on('error', () => undefined);
+  process.stderr.write(`audit-lens: ${vendor}: ${how}; ${what}.\n`);
+  return 128 + STOPPING_SIGNALS[signal];
 }
 
 const secrets: Array<string | undefined> = [];
@@ -111,7 +142,8 @@ function theEvents(count: number): string {
 function report(error: unknown): number {
   const typed = isAuditLensError(error) ? error : undefined;
   const vendor: VendorId | undefined = typed?.vendor ?? searched;
-  const message = printableLine(redactSecrets((error as Error)?.message ?? String(error), secrets).replace(/\s*\n\s*/g, ' '));
+  const text = cliWording((error as Error)?.message ?? String(error), vendor);
+  const message = printableLine(redactSecrets(text, secrets).replace(/\s*\n\s*/g, ' '));
   const partial = printed ? ` Printed only ${theEvents(printed)} fetched before this failure: the output is incomplete.` : '';
   process.stderr.write(`audit-lens: ${vendor ? `${vendor}: ` : ''}${message}${partial}\n`);
   if (typed?.reason === 'usage' || typed?.reason === 'config') return EXIT.usage;

@@ -66,15 +66,13 @@ function columnWidths(natural: readonly number[], width: number, gap: number): n
   return widths;
 }
 
-function rowCells(event: AuditEvent, clean: (text: string) => string): string[] {
-  return COLUMNS.map((column) => printableLine(clean(column.value(event))));
+function rowCells(event: AuditEvent): string[] {
+  return COLUMNS.map((column) => printableLine(column.value(event)));
 }
 
 export interface TableOptions {
   /** Rows per piece. */
   perChunk?: number;
-  /** Applied to every cell before it is measured and cut: a secret cut in half is no longer found. */
-  clean?: (text: string) => string;
 }
 
 /**
@@ -83,18 +81,18 @@ export interface TableOptions {
  * lines are then built a piece at a time, so no single string holds the whole table.
  */
 export function* tableChunks(events: readonly AuditEvent[], width = 160, options: TableOptions = {}): Generator<string> {
-  const { perChunk = 1000, clean = (text: string) => text } = options;
+  const { perChunk = 1000 } = options;
   // A loop, not Math.max(...cells): spreading 100k+ values overflows the call stack.
   const natural = COLUMNS.map((column) => column.title.length);
   for (const event of events) {
-    rowCells(event, clean).forEach((cell, i) => { natural[i] = Math.max(natural[i] as number, displayWidth(cell)); });
+    rowCells(event).forEach((cell, i) => { natural[i] = Math.max(natural[i] as number, displayWidth(cell)); });
   }
   const gap = 2;
   const widths = columnWidths(natural, width, gap);
   const line = (row: readonly string[]): string => `${row.map((cell, i) => fit(cell, widths[i] as number)).join(' '.repeat(gap)).trimEnd()}\n`;
   let chunk = line(COLUMNS.map((column) => column.title));
   for (let start = 0; start < events.length; start += perChunk) {
-    for (const event of events.slice(start, start + perChunk)) chunk += line(rowCells(event, clean));
+    for (const event of events.slice(start, start + perChunk)) chunk += line(rowCells(event));
     yield chunk;
     chunk = '';
   }

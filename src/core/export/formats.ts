@@ -35,20 +35,33 @@ function labelled(events: readonly AuditEvent[], connections: ConnectionNames | 
 }
 
 /**
- * Spreadsheets run cells that start with = + - @ (or tab/CR) as formulas; audit data is
- * attacker-influenced, so such cells get a leading apostrophe.
+ * Spreadsheets run cells that start with = + - @ (or tab/CR) as formulas; free text in audit
+ * data is attacker-influenced (a display name, a description), so such cells get a leading
+ * apostrophe. The connection name is guarded too: it may come from a workspace's settings.
  */
-function cell(value: string | null): string {
+function guarded(value: string | null): string {
   if (value === null) return '';
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/**
+ * Ids (of the event, actor and resource), times, vendor, status and trace ids are written as they are, so they still match the
+ * vendor's records (Perfecto's ids may start with "-"). A sign followed only by letters,
+ * digits and `_.:-` calls no function and reaches no other program, so it is left alone;
+ * anything else that starts like a formula is guarded as free text is.
+ */
+function exact(value: string | null): string {
+  return value !== null && /^[-+][\w.:-]*$/.test(value) ? value : guarded(value);
+}
+
 function csvRow(event: AuditEvent, connection: string | undefined): string[] {
   return [
-    event.time, event.vendor, ...(connection === undefined ? [] : [connection]), event.id, event.actor.id, event.actor.name, event.actor.type, event.actor.role,
-    event.action, event.resource.type, event.resource.id, event.resource.name, event.status, event.description,
-    event.traceId, event.changes.length > 0 ? JSON.stringify(event.changes) : null,
-  ].map(cell);
+    exact(event.time), exact(event.vendor), ...(connection === undefined ? [] : [guarded(connection)]), exact(event.id),
+    exact(event.actor.id), guarded(event.actor.name), guarded(event.actor.type), guarded(event.actor.role), guarded(event.action),
+    guarded(event.resource.type), exact(event.resource.id), guarded(event.resource.name),
+    exact(event.status), guarded(event.description), exact(event.traceId),
+    guarded(event.changes.length > 0 ? JSON.stringify(event.changes) : null),
+  ];
 }
 
 export function toCsv(events: readonly AuditEvent[], options: { header?: boolean; connections?: ConnectionNames } = {}): string {

@@ -1,6 +1,6 @@
 import { AuditLensError } from '../errors';
 import type { VendorId } from '../model';
-import { PROXY_TUNNEL_DROPPED } from './dispatcher';
+import { PROXY_TUNNEL_DROPPED, PROXY_UNREACHABLE, proxyUnreachableOf, type ProxyUnreachable } from './dispatcher';
 import { formatDuration } from './duration';
 import type { HttpClientOptions } from './types';
 import { vendorName } from './vendorNames';
@@ -37,6 +37,10 @@ export function classifyNetworkError(cause: unknown, vendor: VendorId, host: str
     retryable,
   });
   switch (code) {
+    case PROXY_UNREACHABLE: {
+      const failure = proxyUnreachableOf(cause) as ProxyUnreachable;
+      return fail(failure.code === 'UND_ERR_CONNECT_TIMEOUT' ? 'timeout' : 'network', proxyMessage(failure, name, timeouts));
+    }
     case 'UND_ERR_CONNECT_TIMEOUT':
       return fail('timeout', `Could not connect to ${name} at ${host} within ${formatDuration(timeouts.connectTimeoutMs)} (connect timeout). Check the base URL, your network and proxy settings.`);
     case 'UND_ERR_HEADERS_TIMEOUT':
@@ -61,6 +65,16 @@ export function classifyNetworkError(cause: unknown, vendor: VendorId, host: str
     return fail('network', `The TLS certificate of ${host} is expired, not yet valid or issued for another name (${code}). Check the base URL, or ask the service's owner.`);
   }
   return fail('network', `Could not reach ${name} at ${host}${code ? ` (${code})` : ''}. Check the base URL, your network and proxy settings.`);
+}
+
+/** Says the proxy, not the vendor, could not be reached, and which variable or setting to check. */
+function proxyMessage({ proxy, code }: ProxyUnreachable, name: string, timeouts: Timeouts): string {
+  const which = `The proxy ${proxy.host} (from ${proxy.source})`;
+  const check = `Check ${proxy.source}, and that the proxy is running and reachable from here; nothing was sent to ${name}.`;
+  if (code === 'ECONNREFUSED') return `${which} refused the connection. ${check}`;
+  if (DNS_CODES.has(code)) return `${which} has a host name that could not be resolved (${code}). ${check}`;
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return `${which} did not accept a connection within ${formatDuration(timeouts.connectTimeoutMs)}. ${check}`;
+  return `${which} could not be reached (${code}). ${check}`;
 }
 
 /** The first error code along the cause chain (undici wraps socket errors). */

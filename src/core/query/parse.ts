@@ -164,6 +164,13 @@ function* tokenize(text: string): Generator<Token> {
  * would silently become a word of its own, so it is refused.
  */
 function readValue(text: string, at: number): { value: string; end: number } {
+  if (text[at] === "'") {
+    // Only double quotes quote (DESIGN.md): 'Delete User' would silently become two words, both with a quote in them.
+    throw new QueryParseError(
+      `Use double quotes: the ' at column ${at + 1} does not quote, e.g. action:"Delete User". To search for a ' at the start of a value, put the value in double quotes.`,
+      at,
+    );
+  }
   if (text[at] !== '"') {
     let end = at;
     while (end < text.length && !/\s/.test(text[end] as string)) end++;
@@ -212,6 +219,6 @@ export function formatQuickSearch(parsed: ParsedQuery): string {
 
 function quote(value: string, isText = false): string {
   // A value starting with `//` would turn `key:` into an address (`actor://x` is free text).
-  const needs = value === '' || /[\s"\\]/.test(value) || (isText && /^[A-Za-z]+:/.test(value)) || value.startsWith('"') || value.startsWith('//');
+  const needs = value === '' || /[\s"\\]/.test(value) || (isText && /^[A-Za-z]+:/.test(value)) || /^["']/.test(value) || value.startsWith('//');
   return needs ? `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"` : value;
 }

@@ -1,11 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { VENDORS, type VendorId } from '../../../src/core/model';
 import { EMULATOR_AXP_ACCOUNT, EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
 import type { Emulator } from '../../../src/emulator/server';
 import { startEmulator } from '../../../src/emulator/start';
+import { version } from '../../../package.json';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const HOUR = 3_600_000;
@@ -262,7 +266,7 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
     }
     const account = await runCli(['search', '--vendor', 'axp', '--base-url', emulator.baseUrl('axp'), '--account', 'OTHER1', '--since', '1d'], credentialEnv('axp'));
     assert.equal(account.code, 2, account.stderr);
-    assert.match(account.stderr, /^audit-lens: axp: Avaya AXP does not know this connection's account \(400\)\. Avaya AXP says: "Invalid AccountID"\. Check the connection's account id \(CLI: --account\)/);
+    assert.match(account.stderr, /^audit-lens: axp: Avaya AXP does not know this connection's account \(400\)\. Avaya AXP says: "Invalid AccountID"\. Check --account and --base-url\.\n$/);
     const plainHttp = await runCli(['search', '--vendor', 'zluri', '--base-url', 'http://audit.example.com/zluri', '--since', '1d'], { AUDIT_LENS_TOKEN: 'x' });
     assert.match(plainHttp.stderr, /^audit-lens: zluri: Refusing to send a credential over http to audit\.example\.com/, 'names the vendor, and a short token mangles nothing');
     const missing = await runCli([...base('zluri')], {});
@@ -422,5 +426,200 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
     const refused = await runCli(['search', '--vendor', 'zluri', '--base-url', 'http://127.0.0.1:9/zluri', '--since', '1d'], credentialEnv('zluri'));
     assert.equal(refused.code, 4);
     assert.match(refused.stderr, /^audit-lens: zluri: /);
+  });
+  /** Events the search collects until the signal, as Ctrl-C does for SIGINT. */
+  async function stopMidSearch(signal: NodeJS.Signals): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    emulator.faults.add({ vendor: 'zluri', fault: { kind: 'latency', ms: 1000 } });
+    try {
+      const child = spawn(process.execPath, [CLI, ...base('zluri'), '--since', '30d'], {
+        env: { PATH: process.env.PATH ?? '', ...credentialEnv('zluri') }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+      const before = emulator.requests.length;
+      while (emulator.requests.length < before + 3) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 300));
+      child.kill(signal);
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      return { code, stdout, stderr };
+    } finally {
+      emulator.faults.clear();
+    }
+  }
+
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    it(`on ${signal} prints the events fetched so far, says so, and exits ${code}`, async () => {
+      const run = await stopMidSearch(signal);
+      assert.equal(run.code, code, run.stderr);
+      const printed = run.stdout.trim().split('\n').filter(Boolean);
+      assert.ok(printed.length > 0 && printed.length < emulator.dataset.counts.zluri, `printed ${printed.length} events`);
+      for (const line of printed) assertNormalizedEvent(JSON.parse(line) as Record<string, unknown>, 'zluri');
+      assert.equal(run.stderr, `audit-lens: zluri: stopped by ${signal}; printed the ${printed.length} events fetched so far.\n`);
+    });
+  }
+
+  describe('a credential that JSON or CSV escapes (" and \\)', () => {
+    const secret = 'k3y"with\\back-0123';
+    const escaped = [JSON.stringify(secret).slice(1, -1), secret.replace(/"/g, '""'), JSON.stringify(secret).slice(1, -1).replace(/"/g, '""')];
+    afterEach(() => emulator.faults.clear());
+
+    for (const format of ['ndjson', 'json', 'csv', 'table']) {
+      it(`${format}: never prints it, neither as given nor escaped`, async () => {
+        const item = {
+          _id: 'z-echo', actor: 'user', actor_name: `key ${secret}`, event: 'INTEGRATION_UPDATED', event_timestamp: new Date(Date.now() - 3 * HOUR).toISOString(),
+          event_description: `token=${secret}`, event_title: 't', [`field ${secret}`]: [secret, { nested: secret }],
+        };
+        emulator.faults.add({ vendor: 'zluri', fault: { kind: 'raw-body', body: JSON.stringify({ count: 1, items: [item] }), contentType: 'application/json' } });
+        const run = await runCli([...base('zluri'), '--since', '1d', '--format', format], { AUDIT_LENS_TOKEN: secret });
+        assert.equal(run.code, 0, run.stderr);
+        assert.ok(run.stdout.includes('<redacted>'), run.stdout);
+        for (const form of [secret, ...escaped, 'k3y']) assert.ok(!run.stdout.includes(form) && !run.stderr.includes(form), `${form} in ${format}`);
+      });
+    }
+  });
+
+  it('csv: writes ids exactly, and guards only free text against formulas', async () => {
+    const item = {
+      _id: '-1KTaBpziKuHvv6emiOT', actor: 'user', actor_id: '-a1', actor_name: '=HYPERLINK("http://x")', event: '@SUM(1)',
+      event_timestamp: new Date(Date.now() - 3 * HOUR).toISOString(), event_description: '+cmd', event_title: 't',
+    };
+    emulator.faults.add({ vendor: 'zluri', times: 1, fault: { kind: 'raw-body', body: JSON.stringify({ count: 1, items: [item] }), contentType: 'application/json' } });
+    try {
+      const run = await runCli([...base('zluri'), '--since', '1d', '--format', 'csv'], credentialEnv('zluri'));
+      assert.equal(run.code, 0, run.stderr);
+      const row = run.stdout.split('\n').find((line) => line.includes('1KTaBpziKuHvv6emiOT')) ?? '';
+      assert.match(row, /^[^,]+,zluri,-1KTaBpziKuHvv6emiOT,-a1,"'=HYPERLINK\(""http:\/\/x""\)",/);
+      assert.ok(row.includes(",'@SUM(1),") && row.includes(",'+cmd,"), row);
+    } finally {
+      emulator.faults.clear();
+    }
+  });
+
+  it('refuses a credential no HTTP header can carry, before any request, without echoing it', async () => {
+    const cases: Array<[string, string, number]> = [
+      ['emulator-zluri\u200b-api-key', 'U+200B', 15],
+      ['emulator-zluri\n-api-key', 'U+000A', 15],
+      ['  emulator-zluri-\u{1f511}-api-key', 'U+1F511', 18],
+    ];
+    for (const [token, name, position] of cases) {
+      const before = emulator.requests.length;
+      const run = await runCli([...base('zluri'), '--since', '1d'], { AUDIT_LENS_TOKEN: token });
+      assert.equal(run.code, 2, run.stderr);
+      assert.equal(run.stderr, `audit-lens: zluri: AUDIT_LENS_TOKEN contains a character that cannot be sent in an HTTP header (${name} at position ${position}). `
+        + 'Set AUDIT_LENS_TOKEN again to the credential alone, without line breaks or invisible characters.\n');
+      assert.ok(!run.stderr.includes('api-key'));
+      assert.equal(emulator.requests.length, before);
+    }
+    const appKey = await runCli([...base('axp'), '--since', '1d'], { ...credentialEnv('axp'), AUDIT_LENS_APP_KEY: 'app\tkey' });
+    assert.equal(appKey.code, 2, appKey.stderr);
+    assert.match(appKey.stderr, /^audit-lens: axp: AUDIT_LENS_APP_KEY contains a character that cannot be sent in an HTTP header \(U\+0009 at position 4\)/);
+  });
+
+  it('blames the proxy, naming its variable, when it is not a URL or refuses the connection', async () => {
+    const args = ['search', '--vendor', 'zluri', '--base-url', 'https://audit-lens.invalid/zluri', '--since', '1d'];
+    const garbage = await runCli(args, { ...credentialEnv('zluri'), HTTPS_PROXY: 'garbage' });
+    assert.equal(garbage.code, 2, garbage.stderr);
+    assert.match(garbage.stderr, /^audit-lens: zluri: The proxy in HTTPS_PROXY is not a valid http:\/\/ or https:\/\/ URL\. /);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const refused = await runCli(args, { ...credentialEnv('zluri'), HTTPS_PROXY: `http://127.0.0.1:${port}` });
+    assert.equal(refused.code, 4, refused.stderr);
+    assert.match(refused.stderr, new RegExp(`^audit-lens: zluri: The proxy 127\\.0\\.0\\.1:${port} \\(from HTTPS_PROXY\\) refused the connection\\. Check HTTPS_PROXY`));
+  });
+
+  it('refuses a flag given twice instead of keeping the last value', async () => {
+    const cases: Array<[string[], string]> = [
+      [[...base('zluri'), '--query', 'status:failure', '--query', 'actor:bob'], 'audit-lens: zluri: --query given twice; give it once.\n'],
+      [[...base('zluri'), '--status', 'failure', '--status', 'success'], 'audit-lens: zluri: --status given twice; give it once.\n'],
+      [['search', '--vendor', 'zluri', '--vendor', 'perfecto', '--base-url', emulator.baseUrl('zluri')], 'audit-lens: --vendor given twice; give it once.\n'],
+      [[...base('zluri'), '--since', '1d', '--since', '2d', '--since', '3d'], 'audit-lens: zluri: --since given 3 times; give it once.\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const run = await runCli(args, credentialEnv('zluri'));
+      assert.equal(run.code, 2, run.stderr);
+      assert.equal(run.stderr, stderr);
+      assert.equal(run.stdout, '');
+    }
+  });
+
+  it('words its advice for the command line: AUDIT_LENS_TOKEN and --base-url, not the connection', async () => {
+    const refused = await runCli([...base('zluri'), '--since', '1d'], { AUDIT_LENS_TOKEN: 'wrong-zluri-key-0123' });
+    assert.equal(refused.code, 3, refused.stderr);
+    assert.match(refused.stderr, /^audit-lens: zluri: Zluri refused the credential \(401\)\.[^\n]* Set AUDIT_LENS_TOKEN to a valid credential \(see "audit-lens --help"\)\.\n$/);
+    emulator.faults.add({ vendor: 'zluri', fault: { kind: 'redirect', location: 'https://login.example.com/zluri' } });
+    try {
+      const moved = await runCli([...base('zluri'), '--since', '1d'], credentialEnv('zluri'));
+      assert.equal(moved.code, 4, moved.stderr);
+      assert.match(moved.stderr, /redirect \(302\) to login\.example\.com\. Redirects are never followed, so nothing was sent there\. Give the final address as --base-url\.\n$/);
+      assert.doesNotMatch(refused.stderr + moved.stderr, /this connection/);
+    } finally {
+      emulator.faults.clear();
+    }
+  });
+
+  it('points at NODE_EXTRA_CA_CERTS, not the editor settings, for a certificate no CA vouches for', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'audit-lens-cli-ca-'));
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=audit-lens-test',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
+    ], { stdio: 'ignore' });
+    const server = createHttpsServer({ key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) }, (_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"message":"unknown key"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const args = ['search', '--vendor', 'zluri', '--base-url', `https://127.0.0.1:${(server.address() as AddressInfo).port}/zluri`, '--since', '1d'];
+      const untrusted = await runCli(args, credentialEnv('zluri'));
+      assert.equal(untrusted.code, 4, untrusted.stderr);
+      assert.match(untrusted.stderr, /could not be verified \([A-Z_]+\)\. If a company proxy inspects TLS, set NODE_EXTRA_CA_CERTS to a file holding its CA certificate\.\n$/);
+      // The advice works: with the certificate trusted, the server's own answer comes through.
+      const trusted = await runCli(args, { ...credentialEnv('zluri'), NODE_EXTRA_CA_CERTS: path.join(dir, 'cert.pem') });
+      assert.equal(trusted.code, 3, trusted.stderr);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints the version with --version, -v or version, and usage to stderr when nothing is asked', async () => {
+    for (const flag of ['--version', '-v', 'version']) {
+      const run = await runCli([flag]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.stdout, `${version}\n`);
+    }
+    const bare = await runCli([]);
+    assert.equal(bare.code, 2);
+    assert.equal(bare.stdout, '');
+    assert.match(bare.stderr, /^Usage: audit-lens search /);
+    const help = await runCli(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /Exit codes: 0 success, 2 usage error, 3 authentication or permission refused, 4 other failure,\n130 interrupted by Ctrl-C/);
+  });
+
+  it("refuses single quotes in --query, pointing at them, instead of searching for 'Delete", async () => {
+    const run = await runCli([...base('zluri'), '--since', '1d', '--query', "action:'Delete User'"], credentialEnv('zluri'));
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /^audit-lens: zluri: --query: Use double quotes: the ' at column 8 does not quote, e\.g\. action:"Delete User"\./);
+  });
+
+  it('refuses --account for a vendor without accounts', async () => {
+    const run = await runCli([...base('zluri'), '--since', '1d', '--account', 'ASDJGE'], credentialEnv('zluri'));
+    assert.equal(run.code, 2, run.stderr);
+    assert.equal(run.stderr, 'audit-lens: zluri: --account is the AXP account id; zluri has none, so leave it out.\n');
+  });
+
+  it('says "1 event", not "1 events", when a vendor reports one it did not send', async () => {
+    emulator.faults.add({ vendor: 'zluri', fault: { kind: 'raw-body', body: JSON.stringify({ count: 1, items: [] }), contentType: 'application/json' } });
+    try {
+      const run = await runCli([...base('zluri'), '--since', '1d'], credentialEnv('zluri'));
+      assert.match(run.stderr, /Zluri reported 1 event from \S+ to \S+ but sent 0: some may be missing\./);
+    } finally {
+      emulator.faults.clear();
+    }
   });
 });

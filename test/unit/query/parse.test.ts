@@ -97,6 +97,17 @@ describe('quick-search parser', () => {
     }), { numRuns: FUZZ_RUNS });
   });
 
+  it('quotes with double quotes only: refuses a value or word that starts with a single quote, pointing at it', () => {
+    const keyed = parseError("action:'Delete User'");
+    assert.equal(keyed.position, 7);
+    assert.match(keyed.message, /^Use double quotes: the ' at column 8 does not quote, e\.g\. action:"Delete User"/);
+    assert.equal(parseError("actor:bob 'two words'").position, 10);
+    // An apostrophe inside a word is just a character; a leading one can be searched for in double quotes.
+    assert.deepEqual(parseQuickSearch("actor:o'brien it's").filters, { actor: "o'brien", text: "it's" });
+    assert.deepEqual(parseQuickSearch(`action:"'quoted'"`).filters, { action: "'quoted'" });
+    assert.equal(formatQuickSearch({ filters: { action: "'x", text: "'y" } }), `action:"'x" "'y"`);
+  });
+
   it('quotes a value that starts with // so that key: is not read as an address', () => {
     assert.equal(formatQuickSearch({ filters: { actor: '//#', resourceType: '//x' } }), 'actor:"//#" resource:"//x"');
     assert.deepEqual(parseQuickSearch('actor:"//#"').filters, { actor: '//#' });
