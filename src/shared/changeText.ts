@@ -1,7 +1,7 @@
 /** How a change's values are shown as text, in the panel's diff and in VS Code's diff editor alike. */
 
 /** One value as plain text: an empty text means "no value". */
-export function changeValueText(value: unknown): string {
+function changeValueText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'object') return JSON.stringify(value, null, 2);

@@ -159,17 +159,6 @@ const webviewMessageSchema = z.discriminatedUnion('type', [
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 export type WebviewRequest = Extract<WebviewMessage, { requestId: number }>;
 
-/** Parses an incoming message; undefined for anything not in the protocol. */
-export function parseHostMessage(data: unknown): HostMessage | undefined {
-  const result = hostMessageSchema.safeParse(data);
-  return result.success ? result.data : undefined;
-}
-
-export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
-  const result = webviewMessageSchema.safeParse(data);
-  return result.success ? result.data : undefined;
-}
-
 /** A checked message, or why it is not one (`refusalProblems`: safe to log and to post). */
 export type Checked<T> = { ok: true; message: T } | { ok: false; problems: string[] };
 

@@ -55,6 +55,23 @@ describe('results panel: restoring the view and telling the truth', function () 
     await panel.page.close();
   });
 
+  it('stops restoring the scroll position once the user types or clicks anywhere in the panel (a filter, "load more")', async () => {
+    const panel = await openPanel(browser, { height: 600, state: { ...DEFAULT_VIEW_STATE, scrollTop: 1488 } });
+    const events = demo();
+    await panel.send(SEARCH, { type: 'events', runId: 1, connectionId: 'demo', events: events.slice(0, 60) });
+    await counted(panel, 60);
+    await panel.page.click('.filter-input');
+    await panel.page.keyboard.type('zz');
+    await panel.page.keyboard.press('Backspace');
+    await panel.page.keyboard.press('Backspace');
+    await panel.send({ type: 'events', runId: 1, connectionId: 'demo', events: events.slice(60) }, { type: 'status', runId: 1, status: status(900) });
+    await counted(panel, 900);
+    await panel.page.waitForSelector('text=900 of 900 events loaded');
+    await panel.page.waitForTimeout(300);
+    assert.ok(await gridTop(panel) < 1488, 'the offset saved before is no longer pursued');
+    await panel.page.close();
+  });
+
   it('keeps the filter text with the view: a restored panel filters as before, selection and details too', async () => {
     const panel = await openPanel(browser);
     await panel.send(...runMessages(demo()));

@@ -40,8 +40,14 @@ interface Token {
   valueAt: number;
 }
 
+/** The longest query taken: far beyond any typed or saved one, and it keeps every message about a query small. */
+export const MAX_QUERY_LENGTH = 10_000;
+
 /** Parses the quick-search language of DESIGN.md. Throws QueryParseError. */
 export function parseQuickSearch(text: string): ParsedQuery {
+  if (text.length > MAX_QUERY_LENGTH) {
+    throw new QueryParseError(`A query can be at most ${MAX_QUERY_LENGTH.toLocaleString('en-US')} characters; this one has ${text.length.toLocaleString('en-US')}. Shorten it.`, MAX_QUERY_LENGTH);
+  }
   const parsed: ParsedQuery = { filters: {} };
   const words: string[] = [];
   const seen = new Set<string>();

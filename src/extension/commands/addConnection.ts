@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { VENDORS, type Connection, type VendorId } from '../../core/model';
 import { originOf } from '../../core/search/requestBuilder';
 import { getAdapter } from '../../core/vendors/registry';
-import { connectionIdFor } from '../connections/connectionSchema';
+import { connectionIdFor, labelProblem } from '../connections/connectionSchema';
 import { connectionToSameTenant } from '../connections/sameTenant';
 import { askCredential, credentialArgsSchema } from '../connections/credentialInput';
 import { describeOutcome, testRequest } from '../connections/testRequest';
@@ -52,7 +52,7 @@ export class AddConnectionCommand implements Command {
     )) return undefined;
     const label = args.label ?? await prompts.input({
       title: 'Add Connection (3/4): label', prompt: 'A name for this connection', value: `${setup.label} ${new URL(baseUrl).hostname.split('.')[0]}`,
-      validateInput: (v) => (v.trim() ? undefined : 'Give the connection a name.'),
+      validateInput: labelProblem,
     });
     if (!label) return undefined;
 

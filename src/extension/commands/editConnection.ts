@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Connection } from '../../core/model';
 import { originOf } from '../../core/search/requestBuilder';
 import { getAdapter } from '../../core/vendors/registry';
+import { labelProblem } from '../connections/connectionSchema';
 import { connectionToSameTenant } from '../connections/sameTenant';
 import { accountIdProblem, VENDOR_SETUP } from '../connections/vendorFields';
 import type { Services } from '../services';
@@ -21,7 +22,7 @@ export class EditConnectionCommand implements Command {
     if (!connection) return false;
     if (connection.demo) throw new Error('Demo connections cannot be edited.');
     const setup = VENDOR_SETUP[connection.vendor];
-    const label = changes?.label ?? await prompts.current.input({ title: `Edit ${connection.label}: label`, value: connection.label, validateInput: (v) => (v.trim() ? undefined : 'Give the connection a name.') });
+    const label = changes?.label ?? await prompts.current.input({ title: `Edit ${connection.label}: label`, value: connection.label, validateInput: labelProblem });
     if (label === undefined) return false;
     const address = changes?.address ?? await prompts.current.input({
       title: `Edit ${connection.label}: address`, prompt: setup.addressPrompt, value: connection.baseUrl,

@@ -4,11 +4,19 @@ import '../../core/validationMessages';
 import { isDemoConnectionId } from '../demo/demoIds';
 
 const CONNECTION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** A connection's name is shown in the tree, the panel and its exports: a name, not a document. */
+const MAX_LABEL = 200;
+
+/** What is wrong with a label typed for a connection, if anything (the wizard's input boxes). */
+export function labelProblem(label: string): string | undefined {
+  if (!label.trim()) return 'Give the connection a name.';
+  return label.trim().length > MAX_LABEL ? `Keep the name to ${MAX_LABEL} characters.` : undefined;
+}
 
 /** One connection as stored in the user setting `auditLens.connections`. */
 const connectionDefinitionSchema = z.strictObject({
   id: z.string().check(z.regex(CONNECTION_ID, 'use lowercase letters, digits and dashes')),
-  label: z.string().check(z.trim(), z.minLength(1)),
+  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_LABEL)),
   vendor: z.enum(VENDORS),
   // Any case of the scheme, as `new URL` does. Text that does not parse is refused here, not
   // shown as a connection: it would be displayed as typed, a password in it included.

@@ -3,21 +3,22 @@
  * including ids and field names `fitEvent` shortened to fit the protocol.
  */
 import type { AuditEvent, FieldChange } from '../../core/model';
-import { eventKey } from '../../shared/protocol';
-import { fittedField, fittedId } from './fitEvent';
+import { eventKey, parseEventKey } from '../../shared/protocol';
+import { fittedField, fittedId, isShortened } from './fitEvent';
 import type { SearchRun } from './searchRun';
 
 type Found = { event: AuditEvent; connectionId: string };
 
 export class EventLookup {
-  /** Keys of shortened ids, built on the first key not found as is (one lookup serves a whole request). */
+  /** Keys of shortened ids, built on the first shortened key asked for (one lookup serves a whole request). */
   private shortened: Map<string, number> | undefined;
 
   constructor(private readonly run: Pick<SearchRun, 'find' | 'events' | 'connectionAt'>) {}
 
   find(key: string): Found | undefined {
-    const found = this.run.find(key);
-    if (found) return found;
+    // A shortened id never names an event by itself: an event whose own id reads so was shortened too.
+    const shortened = isShortened(parseEventKey(key)?.id ?? '');
+    if (!shortened) return this.run.find(key);
     this.shortened ??= this.shortenedKeys();
     const at = this.shortened.get(key);
     return at === undefined ? undefined : { event: this.run.events[at] as AuditEvent, connectionId: this.run.connectionAt(at) };
@@ -35,5 +36,6 @@ export class EventLookup {
 
 /** The change of `field` as the webview names it (shortened when the whole name was too long). */
 export function findChange(event: AuditEvent, field: string): FieldChange | undefined {
-  return event.changes.find((change) => change.field === field) ?? event.changes.find((change) => fittedField(change.field) === field);
+  if (!isShortened(field)) return event.changes.find((change) => change.field === field);
+  return event.changes.find((change) => fittedField(change.field) === field);
 }

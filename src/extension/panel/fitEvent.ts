@@ -28,16 +28,28 @@ export function cutText(text: string, max: number): string {
   return `${text.slice(0, keep)}${mark}`;
 }
 
-/** The id as posted: itself when its event key fits, else a prefix and the digest of the whole id. */
+/**
+ * The id as posted: itself when its event key fits, else a prefix and the digest of the whole id.
+ * An id that already reads like a shortened one is shortened too, so that no id as received can
+ * equal another's shortened form.
+ */
 export function fittedId(id: string): string {
   // An escaped character takes at most 6: most ids are clear of the limit without measuring.
-  if (id.length * 6 <= ID_JSON_MAX || jsonWeight(id) <= ID_JSON_MAX) return id;
-  return withDigest(id, 'id', ID_JSON_MAX, jsonWeight);
+  const fits = id.length * 6 <= ID_JSON_MAX || jsonWeight(id) <= ID_JSON_MAX;
+  return fits && !DIGEST_SUFFIX.test(id) ? id : withDigest(id, 'id', ID_JSON_MAX, jsonWeight);
 }
 
 /** A change's field name as posted: itself when short enough, else a prefix and the digest of the whole. */
 export function fittedField(field: string): string {
-  return field.length <= SHORT_TEXT_MAX ? field : withDigest(field, 'field name', SHORT_TEXT_MAX, plainWeight);
+  return field.length <= SHORT_TEXT_MAX && !DIGEST_SUFFIX.test(field) ? field : withDigest(field, 'field name', SHORT_TEXT_MAX, plainWeight);
+}
+
+/** The end `withDigest` writes. */
+const DIGEST_SUFFIX = /… \((?:id|field name) cut: [\d,]+ characters; sha256 [0-9a-f]{64}\)$/;
+
+/** Whether a posted id or field name is a shortened one: it then names no event's own id or field. */
+export function isShortened(text: string): boolean {
+  return DIGEST_SUFFIX.test(text);
 }
 
 /** The event as posted: the same object when it already fits. */
@@ -64,7 +76,7 @@ function fits(event: AuditEvent): boolean {
   return texts.every((text) => text === null || text.length <= TEXT_MAX)
     && event.time.length <= SHORT_TEXT_MAX
     && fittedId(event.id) === event.id
-    && event.changes.every((change) => change.field.length <= SHORT_TEXT_MAX);
+    && event.changes.every((change) => fittedField(change.field) === change.field);
 }
 
 /** As much of `whole` as fits in `max` (by `weight`) with a digest of all of it after (of its JSON: lone surrogates stay distinct). */

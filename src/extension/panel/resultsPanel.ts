@@ -14,7 +14,7 @@ import { getAdapter } from '../../core/vendors/registry';
 import { changeTexts } from '../../shared/changeText';
 import { connectionNames } from '../../shared/connectionNames';
 import type { ExportFormat, HostMessage, WebviewMessage, WebviewRequest } from '../../shared/protocol';
-import { checkWebviewMessage } from '../../shared/protocol';
+import { checkWebviewMessage, TEXT_MAX } from '../../shared/protocol';
 import type { PromptsHolder } from '../ui/prompts';
 import { describeError } from '../util/describeError';
 import { Disposable } from '../util/disposable';
@@ -186,7 +186,8 @@ export class ResultsPanel extends Disposable {
     try {
       query = resolveQuery(parseQuickSearch(text), { now: Date.now(), defaultSince: backend.defaultSince() });
     } catch (error) {
-      this.post({ type: 'queryError', query: text, message: describe(error), position: error instanceof QueryParseError ? error.position : null });
+      // A query too long to take may be too long to post back whole: the box shows its start.
+      this.post({ type: 'queryError', query: text.slice(0, TEXT_MAX), message: describe(error), position: error instanceof QueryParseError ? error.position : null });
       return;
     }
     this.run?.cancel();
@@ -238,12 +239,16 @@ export class ResultsPanel extends Disposable {
           if (this.guard === guard) this.guard = undefined;
         },
       });
-      this.run = run;
       guard?.onDidRevoke((reason) => run.stop(reason));
       this.deps.logger.info(`Results panel: searching ${targets.length} connection(s) from ${query.from} to ${query.to}.`);
       // A connection removed, or a credential deleted, while the credentials were being read.
+      // Until this is answered the run is not the panel's: "load more" cannot start it early.
       const problem = await guard?.check();
-      if (runId !== this.runId || this.isDisposed) return; // cancelled meanwhile by a new search or the panel's closing
+      if (runId !== this.runId || this.isDisposed) {
+        guard?.dispose(); // a new search or the panel's closing came first; this run never starts
+        return;
+      }
+      this.run = run;
       if (problem !== undefined) run.stop(problem);
       else run.start();
       this.reportProgress();

@@ -53,11 +53,16 @@ export function useRowVirtualizer(options: {
   rows.current = count;
   /**
    * The restored offset, until it is reached: a restored panel mounts before its rows arrive,
-   * when the browser clamps any offset to 0. Dropped once the user scrolls or moves themselves.
+   * when the browser clamps any offset to 0. Dropped once the user does anything in the panel
+   * (scrolls, clicks, types: "load more", a filter), or the rows shrink (a filter, never a replay).
    */
   const restore = useRef<number | null>(options.initialOffset > 0 ? options.initialOffset : null);
+  const lastCount = useRef(count);
 
   useLayoutEffect(() => {
+    const shrank = count < lastCount.current;
+    lastCount.current = count;
+    if (shrank) restore.current = null;
     const element = options.scrollElement();
     const wanted = restore.current;
     if (!element || wanted === null) return;
@@ -70,7 +75,8 @@ export function useRowVirtualizer(options: {
     if (!element) return undefined;
     const userScrolls = () => { restore.current = null; };
     const userEvents = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
-    for (const name of userEvents) element.addEventListener(name, userScrolls, { passive: true });
+    const panel = element.ownerDocument;
+    for (const name of userEvents) panel.addEventListener(name, userScrolls, { passive: true, capture: true });
     let lastTop = element.scrollTop;
     let lastHeight = -1;
     /** Lead of the latest scroll direction; 0 until the first scroll. */
@@ -104,7 +110,7 @@ export function useRowVirtualizer(options: {
     resize.observe(element);
     return () => {
       element.removeEventListener('scroll', read);
-      for (const name of userEvents) element.removeEventListener(name, userScrolls);
+      for (const name of userEvents) panel.removeEventListener(name, userScrolls, { capture: true });
       resize.disconnect();
       cancelIdleCallback(idle.current.handle);
     };

@@ -9,7 +9,7 @@ import { getAdapter } from '../../../src/core/vendors/registry';
 import { parseConnectionDefinitions } from '../../../src/extension/connections/connectionSchema';
 import { VENDOR_SETUP } from '../../../src/extension/connections/vendorFields';
 
-interface StringSchema { pattern?: string; minLength?: number }
+interface StringSchema { pattern?: string; minLength?: number; maxLength?: number }
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { items: { properties: Record<string, StringSchema> } }> } };
 };
@@ -20,6 +20,7 @@ function packageAccepts(field: string, value: string): boolean {
   const schema = fields[field];
   assert.ok(schema, `package.json has no ${field}`);
   if (schema.minLength !== undefined && value.length < schema.minLength) return false;
+  if (schema.maxLength !== undefined && value.length > schema.maxLength) return false;
   return schema.pattern === undefined || new RegExp(schema.pattern, 'u').test(value);
 }
 
@@ -104,6 +105,8 @@ describe('extension: connection addresses', () => {
     ['label', ''],
     ['label', ' '],
     ['label', '\t\n'],
+    ['label', 'L'.repeat(200)],
+    ['label', 'L'.repeat(201)],
     ['accountId', 'ASDJGE'],
     ['accountId', ''],
     ['accountId', '  '],

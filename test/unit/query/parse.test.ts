@@ -206,4 +206,11 @@ describe('query resolution', () => {
     const day = resolveQuery(parseQuickSearch('from:2025-12-01 to:2025-12-01'), { now, defaultSince: '24h' });
     assert.deepEqual([day.from, day.to], ['2025-12-01T00:00:00.000Z', '2025-12-01T23:59:59.999Z']);
   });
+
+  it('refuses a query over 10,000 characters at the limit, saying how long it is', () => {
+    assert.doesNotThrow(() => parseQuickSearch('a'.repeat(10_000)));
+    const error = parseError('a'.repeat(10_001));
+    assert.equal(error.position, 10_000);
+    assert.match(error.message, /^A query can be at most 10,000 characters; this one has 10,001\. Shorten it\.$/);
+  });
 });

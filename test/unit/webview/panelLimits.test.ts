@@ -8,7 +8,10 @@ import { cutText, fitEvent, fittedField, fittedId } from '../../../src/extension
 import { refusedRequestReply } from '../../../src/extension/panel/refusedRequest';
 import { SearchRun } from '../../../src/extension/panel/searchRun';
 import type { HostMessage } from '../../../src/shared/protocol';
-import { checkHostMessage, checkWebviewMessage, eventKey, parseEventKey, parseHostMessage, parseWebviewMessage, SHORT_TEXT_MAX, TEXT_MAX } from '../../../src/shared/protocol';
+import { checkHostMessage, checkWebviewMessage, eventKey, parseEventKey, SHORT_TEXT_MAX, TEXT_MAX } from '../../../src/shared/protocol';
+
+const takesHost = (data: unknown) => checkHostMessage(data).ok;
+const takesWebview = (data: unknown) => checkWebviewMessage(data).ok;
 import { Results } from '../../../src/webview/model/results';
 import { buildEvent, buildEvents } from '../../webview/eventBuilder';
 
@@ -33,7 +36,7 @@ describe('panel limits: no event is lost to the protocol\'s size limits', () => 
     const whole = 'd'.repeat(TEXT_MAX + 1);
     events[40] = { ...(events[40] as AuditEvent), description: whole };
     const chunks = chunkEvents(events);
-    for (const chunk of chunks) assert.ok(parseHostMessage({ type: 'events', runId: 1, connectionId: 'c1', events: chunk }), 'the webview takes every chunk');
+    for (const chunk of chunks) assert.ok(takesHost({ type: 'events', runId: 1, connectionId: 'c1', events: chunk }), 'the webview takes every chunk');
     const sent = chunks.flat();
     assert.equal(sent.length, 100);
     const cut = (sent[40] as AuditEvent).description as string;
@@ -50,7 +53,7 @@ describe('panel limits: no event is lost to the protocol\'s size limits', () => 
       actor: { id: long, name: long, type: long, role: long }, resource: { type: long, id: long, name: long },
     });
     const fitted = fitEvent(event);
-    assert.ok(parseHostMessage({ type: 'events', runId: 1, connectionId: 'c1', events: [fitted] }));
+    assert.ok(takesHost({ type: 'events', runId: 1, connectionId: 'c1', events: [fitted] }));
     for (const text of [fitted.action, fitted.description, fitted.traceId, fitted.actor.name, fitted.resource.id]) assert.match(text ?? '', MARK);
     assert.equal(cutText('x'.repeat(1_000), 100).length, 100, 'a cut text takes all the room it has');
     assert.equal(cutText('x'.repeat(100), 100), 'x'.repeat(100));
@@ -64,7 +67,8 @@ describe('panel limits: no event is lost to the protocol\'s size limits', () => 
 
   it('gives long ids keys that fit, stay distinct, and map back to the whole event on the host', async () => {
     const prefix = 'i'.repeat(3_000);
-    const ids = [`${prefix}A`, `${prefix}B`, '"'.repeat(1_500), '\u0001'.repeat(400), 'short'];
+    // The last id is one that reads like another's shortened form: it must not take that event's key.
+    const ids = [`${prefix}A`, `${prefix}B`, '"'.repeat(1_500), '\u0001'.repeat(400), 'short', fittedId(`${prefix}A`)];
     const events = ids.map((id, n) => buildEvent({ id, description: `event ${n}` }));
     const fitted = ids.map(fittedId);
     assert.equal(new Set(fitted).size, ids.length, 'no two events share a key');
@@ -79,14 +83,14 @@ describe('panel limits: no event is lost to the protocol\'s size limits', () => 
     const webview = new Results();
     webview.reset(1);
     for (const message of posted) {
-      assert.ok(parseHostMessage(message), `the webview takes the ${message.type} message`);
+      assert.ok(takesHost(message), `the webview takes the ${message.type} message`);
       if (message.type === 'events') webview.add(message.connectionId, structuredClone(message.events));
     }
     assert.equal(webview.events.length, ids.length);
     const lookup = new EventLookup(run);
     for (let at = 0; at < ids.length; at++) {
       const key = webview.keyAt(at);
-      assert.ok(parseWebviewMessage({ type: 'openRaw', requestId: 1, eventKey: key }), 'the webview can ask about the event');
+      assert.ok(takesWebview({ type: 'openRaw', requestId: 1, eventKey: key }), 'the webview can ask about the event');
       const found = lookup.find(key);
       assert.equal(found?.event.id, ids[at], 'the key finds the whole event');
       assert.equal(found?.connectionId, LONGEST_CONNECTION);
@@ -105,11 +109,13 @@ describe('panel limits: no event is lost to the protocol\'s size limits', () => 
 
   it('shortens a long change field name to fit, and the host finds the change by it', () => {
     const field = `settings.${'f'.repeat(SHORT_TEXT_MAX)}`;
-    const event = buildEvent({ changes: [{ field: 'role', old: 'a', new: 'b' }, { field, old: 1, new: 2 }] });
+    const event = buildEvent({ changes: [{ field: 'role', old: 'a', new: 'b' }, { field: fittedField(field), old: 'x', new: 'y' }, { field, old: 1, new: 2 }] });
     const posted = fitEvent(event);
-    const name = posted.changes[1]?.field as string;
+    const name = posted.changes[2]?.field as string;
+    assert.notEqual(posted.changes[1]?.field, name, 'a field named like a shortened one is shortened too');
+    assert.equal(findChange(event, posted.changes[1]?.field as string)?.new, 'y');
     assert.ok(name.length <= SHORT_TEXT_MAX && name.startsWith('settings.fff') && name !== field);
-    assert.ok(parseWebviewMessage({ type: 'openDiff', requestId: 1, eventKey: eventKey('c1', event.id), field: name }));
+    assert.ok(takesWebview({ type: 'openDiff', requestId: 1, eventKey: eventKey('c1', event.id), field: name }));
     assert.equal(findChange(event, name)?.field, field);
     assert.equal(findChange(event, 'role')?.new, 'b');
     assert.equal(fittedField('role'), 'role');
@@ -121,7 +127,7 @@ describe('panel limits: a refused message is said, never dropped in silence', ()
     const secret = 'tok-SECRET-1234567890';
     const checked = checkHostMessage({ type: 'events', runId: 1, connectionId: 'c1', events: [buildEvent(), buildEvent({ description: secret.repeat(5_000) })] });
     assert.deepEqual(checked, { ok: false, problems: ['events[1].description: over 100,000 characters'] });
-    assert.ok(parseWebviewMessage({ type: 'refused', refused: 'events', problems: checked.ok ? [] : checked.problems }), 'the report is itself in the protocol');
+    assert.ok(takesWebview({ type: 'refused', refused: 'events', problems: checked.ok ? [] : checked.problems }), 'the report is itself in the protocol');
     const unknown = checkHostMessage({ type: secret, [secret]: secret });
     assert.ok(!unknown.ok && !JSON.stringify(unknown).includes('SECRET'));
   });
@@ -133,7 +139,7 @@ describe('panel limits: a refused message is said, never dropped in silence', ()
     const reply = refusedRequestReply(request, checked.problems);
     assert.equal(reply?.requestId, 9);
     assert.match(reply?.message ?? '', /^Too many rows to copy \(100,001; at most 100,000 at once\): export them to a file instead/);
-    assert.ok(parseHostMessage({ type: 'reply', requestId: 9, ok: false, message: reply?.message }), 'the reply is in the protocol');
+    assert.ok(takesHost({ type: 'reply', requestId: 9, ok: false, message: reply?.message }), 'the reply is in the protocol');
   });
 
   it('answers any other refused request that carries a request id, and only those', () => {

@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { eventKey, hostMessageSchema, parseEventKey, parseHostMessage, parseWebviewMessage } from '../../../src/shared/protocol';
+import { checkHostMessage, checkWebviewMessage, eventKey, hostMessageSchema, parseEventKey } from '../../../src/shared/protocol';
 import { DEFAULT_VIEW_STATE, readViewState } from '../../../src/shared/viewState';
 import { buildEvent } from '../../webview/eventBuilder';
+
+/** The message as checked, or undefined when refused. */
+const parseHostMessage = (data: unknown) => { const checked = checkHostMessage(data); return checked.ok ? checked.message : undefined; };
+const parseWebviewMessage = (data: unknown) => { const checked = checkWebviewMessage(data); return checked.ok ? checked.message : undefined; };
 
 describe('panel protocol', () => {
   it('accepts the allow-listed webview commands and nothing else', () => {

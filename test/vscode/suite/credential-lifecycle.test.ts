@@ -274,7 +274,7 @@ describe('credential lifecycle: Surfsight email and password', () => {
     const signIns = () => emulator.requests.filter((r) => r.path === '/v2/authenticate').length;
     const audits = () => emulator.requests.filter((r) => r.path.includes('audit-logs')).length;
     const [signedIn, audited] = [signIns(), audits()];
-    emulator.faults.add({ vendor: 'surfsight', times: 1, fault: { kind: 'latency', ms: 2000 } }); // the sign-in, held
+    emulator.faults.add({ vendor: 'surfsight', times: 1, fault: { kind: 'latency', ms: 10_000 } }); // the sign-in, held past the edit
     await vscode.commands.executeCommand('auditLens.quickSearch', connection.id, 'since:1d');
     const panel = await newestPanel();
     const { sent } = spyOnPanel(panel);

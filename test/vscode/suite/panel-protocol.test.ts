@@ -94,7 +94,7 @@ describe('panel: the webview protocol in a real extension host', () => {
     assert.deepStrictEqual({ ok: missing.ok, message: missing.message }, { ok: false, message: 'That event is no longer loaded. Re-run the search.' });
   });
 
-  it('ignores forged messages (unknown type, wrong shape, a command id) and logs each (row 11)', async () => {
+  it('ignores forged messages (unknown type, wrong shape, a command id) and logs each; a malformed request is answered as refused (row 11)', async () => {
     const { services } = await api();
     const panel = await newestPanel();
     const { sent } = spyOnPanel(panel);
@@ -128,7 +128,11 @@ describe('panel: the webview protocol in a real extension host', () => {
     assert.ok(log.includes('(type "executeCommand")') && log.includes('(type "auditLens.removeConnection")') && log.includes('(a string)') && log.includes('(null)'));
     assert.ok(!log.includes('x'.repeat(100)), 'a huge type is cut, not echoed');
     await new Promise((r) => setTimeout(r, 500));
-    assert.deepStrictEqual(sent.filter((m) => m.type === 'reply' || m.type === 'search' || m.type === 'queryError'), [], 'no reply, no new run');
+    assert.deepStrictEqual(sent.filter((m) => m.type === 'search' || m.type === 'queryError'), [], 'no new run');
+    // A request the webview is waiting on (a valid request id) is answered, as refused, whatever else is wrong with it.
+    const replies = sent.filter((m) => m.type === 'reply');
+    assert.deepStrictEqual(replies.map((m) => m.type === 'reply' && [m.requestId, m.ok]), [[1, false]], 'only the export with a request id is answered');
+    assert.match(replies[0]?.type === 'reply' ? replies[0].message : '', /^The extension could not take that request \(format: not an allowed value\)\./);
     assert.strictEqual(lastStatus(sent)?.loaded ?? statusBefore?.loaded, statusBefore?.loaded);
     assert.strictEqual(services.panels.openPanels().length, panelsBefore, 'no panel opened');
     assert.strictEqual(JSON.stringify(services.connections.all()), connectionsBefore, 'no connection removed');
