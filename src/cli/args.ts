@@ -99,9 +99,10 @@ export function parseSearchArgs(argv: string[], env: NodeJS.ProcessEnv, now: num
     throw usageError(`--account is the AXP account id; ${vendor} has none, so leave it out.`, vendor);
   }
   checkHeaderSafe('AUDIT_LENS_TOKEN', env.AUDIT_LENS_TOKEN, vendor);
-  checkHeaderSafe('AUDIT_LENS_APP_KEY', env.AUDIT_LENS_APP_KEY, vendor);
+  // The app key is sent to AXP only; another vendor's search ignores it (it is still redacted from the output).
+  if (vendor === 'axp') checkHeaderSafe('AUDIT_LENS_APP_KEY', env.AUDIT_LENS_APP_KEY, vendor);
   const token = env.AUDIT_LENS_TOKEN?.trim() ?? '';
-  const appKey = env.AUDIT_LENS_APP_KEY?.trim() || undefined;
+  const appKey = vendor === 'axp' ? env.AUDIT_LENS_APP_KEY?.trim() || undefined : undefined;
   if (token === '' && !(vendor === 'axp' && appKey)) {
     throw usageError('set AUDIT_LENS_TOKEN to the credential for this vendor (see "audit-lens --help").', vendor);
   }

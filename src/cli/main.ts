@@ -46,7 +46,8 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const cli = parseSearchArgs(rest, process.env, Date.now());
-  secrets.push(cli.credentials.token, cli.credentials.appKey);
+  // An app key set for another vendor is not sent, but a record could still repeat it.
+  secrets.push(cli.credentials.token, cli.credentials.appKey, process.env.AUDIT_LENS_APP_KEY?.trim());
   searched = cli.connection.vendor;
   const http = createHttpClient();
   const progress = new ProgressLine(process.stderr);
@@ -71,15 +72,22 @@ async function main(argv: string[]): Promise<number> {
     for (const connection of done?.summary.connections ?? []) summarize(connection, progress);
     // A vendor record may repeat the credential (an API key stored in an integration's settings): no output holds it.
     const safe = redactEvents(events, secrets);
-    const chunks = cli.format === 'table' ? tableChunks(safe, process.stdout.columns || 160) : formatEventChunks(safe, cli.format);
+    const chunks = cli.format === 'table' ? tableChunks(safe, process.stdout.columns || 160) : formatEventChunks(safe, cli.format, { exactIds: true });
     // On a terminal, vendor text must not run escape sequences (the table makes each cell printable itself).
     const toTerminal = cli.format !== 'table' && process.stdout.isTTY ? forTerminal(cli.format) : undefined;
+    // A signal during the search still prints what was fetched; one while printing stops the printing.
+    const stopPrinting = new AbortController();
+    const stopWhilePrinting = (): void => stopPrinting.abort();
+    for (const signal of signals) process.once(signal, stopWhilePrinting);
     try {
-      await writeChunks(process.stdout, toTerminal ? mapChunks(chunks, toTerminal) : chunks);
+      const outcome = await writeChunks(process.stdout, toTerminal ? mapChunks(chunks, toTerminal) : chunks, stopPrinting.signal);
+      if (outcome === 'stopped' && stoppedBy) return stopped(stoppedBy, cli.connection.vendor, 'partial');
     } catch (error) {
       // After a hang-up the terminal may be gone: output that cannot be written then does not change the exit code.
       if (!stoppedBy) throw error;
       return stopped(stoppedBy, cli.connection.vendor, undefined);
+    } finally {
+      for (const signal of signals) process.off(signal, stopWhilePrinting);
     }
     printed = events.length;
     if (stoppedBy) return stopped(stoppedBy, cli.connection.vendor, events.length);
@@ -120,9 +128,11 @@ function* mapChunks(chunks: Iterable<string>, map: (chunk: string) => string): G
 }
 
 /** Says on stderr that a signal stopped the search and what was printed; the exit code is 128 + the signal's number. */
-function stopped(signal: StoppingSignal, vendor: VendorId, printedCount: number | undefined): number {
+function stopped(signal: StoppingSignal, vendor: VendorId, printedCount: number | 'partial' | undefined): number {
   const how = signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`;
-  const what = printedCount === undefined ? 'what was fetched could not be written to standard output' : `printed ${theEvents(printedCount)} fetched so far`;
+  const what = printedCount === undefined
+    ? 'what was fetched could not be written to standard output'
+    : printedCount === 'partial' ? 'while printing: the output is incomplete' : `printed ${theEvents(printedCount)} fetched so far`;
   // A terminal that hung up fails this write too, later, as an 'error' event that would otherwise crash the process.
   process.stderr.on('error', () => undefined);
   process.stderr.write(`audit-lens: ${vendor}: ${how}; ${what}.\n`);

@@ -14,11 +14,13 @@ export interface OutputStream {
  * is not a failure, and nothing more is written. The 'error' listener stays attached, as
  * the stream may report a closed pipe after the last write; without one it would crash.
  */
-export async function writeChunks(stream: OutputStream, chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(stream: OutputStream, chunks: Iterable<string>, stop?: AbortSignal): Promise<'written' | 'stopped'> {
   let failure: (Error & { code?: string }) | undefined;
   stream.on('error', (error) => { failure ??= error; });
   let written: Promise<void> = Promise.resolve();
   for (const chunk of chunks) {
+    // A signal ends the output between pieces (each ends between events), even while the reader is not reading.
+    if (stop?.aborted) return 'stopped';
     if (failure || stream.destroyed) break;
     let more = true;
     written = new Promise((resolve) => {
@@ -28,22 +30,27 @@ export async function writeChunks(stream: OutputStream, chunks: Iterable<string>
         resolve();
       });
     });
-    if (!more && !failure && !stream.destroyed) await drained(stream);
+    if (!more && !failure && !stream.destroyed) await drained(stream, stop);
   }
+  if (stop?.aborted) return 'stopped';
   if (!failure && !stream.destroyed) await written;
   if (failure && failure.code !== 'EPIPE') {
     throw new Error(`standard output could not be written (${failure.code ?? failure.message}).`);
   }
+  return 'written';
 }
 
-/** Resolves once the stream has room again, or will never have: on 'drain', 'close' or 'error'. */
-function drained(stream: OutputStream): Promise<void> {
+/** Resolves once the stream has room again, or will never have: on 'drain', 'close' or 'error', or when `stop` aborts. */
+function drained(stream: OutputStream, stop: AbortSignal | undefined): Promise<void> {
   const events = ['drain', 'close', 'error'] as const;
   return new Promise((resolve) => {
     const done = (): void => {
       for (const event of events) stream.off(event, done);
+      stop?.removeEventListener('abort', done);
       resolve();
     };
     for (const event of events) stream.once(event, done);
+    stop?.addEventListener('abort', done, { once: true });
+    if (stop?.aborted) done();
   });
 }

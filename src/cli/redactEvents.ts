@@ -2,7 +2,7 @@ import type { AuditEvent } from '../core/model';
 import { redactSecrets, secretForms } from '../core/redact';
 
 /**
- * The events with every credential replaced in each string and object key, before any
+ * The events with every credential replaced in each string, number and object key, before any
  * format escapes them: in JSON a `"` or `\` in the credential is written `\"` or `\\`, in
  * CSV `""`, so the formatted text no longer holds it as typed and could not be redacted.
  * Events that hold no credential are passed on as they are, not copied.
@@ -12,6 +12,11 @@ export function redactEvents(events: readonly AuditEvent[], secrets: readonly (s
   if (forms.length === 0) return events;
   const clean = (value: unknown): unknown => {
     if (typeof value === 'string') return forms.some((form) => value.includes(form)) ? redactSecrets(value, secrets) : value;
+    // A numeric credential may sit in a record as a number: it becomes the redacted text.
+    if (typeof value === 'number' || typeof value === 'bigint') {
+      const text = String(value);
+      return forms.some((form) => text.includes(form)) ? redactSecrets(text, secrets) : value;
+    }
     if (Array.isArray(value)) {
       const items = value.map(clean);
       return items.some((item, at) => item !== value[at]) ? items : value;

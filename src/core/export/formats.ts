@@ -45,7 +45,7 @@ function guarded(value: string | null): string {
 }
 
 /**
- * Ids (of the event, actor and resource), times, vendor, status and trace ids are written as they are, so they still match the
+ * With `exactIds`: ids (of the event, actor and resource), times, vendor, status and trace ids are written as they are, so they still match the
  * vendor's records (Perfecto's ids may start with "-"). A sign followed only by letters,
  * digits and `_.:-` calls no function and reaches no other program, so it is left alone;
  * anything else that starts like a formula is guarded as free text is.
@@ -54,21 +54,33 @@ function exact(value: string | null): string {
   return value !== null && /^[-+][\w.:-]*$/.test(value) ? value : guarded(value);
 }
 
-function csvRow(event: AuditEvent, connection: string | undefined): string[] {
+function csvRow(event: AuditEvent, connection: string | undefined, exactIds: boolean): string[] {
+  const id = exactIds ? exact : guarded;
   return [
-    exact(event.time), exact(event.vendor), ...(connection === undefined ? [] : [guarded(connection)]), exact(event.id),
-    exact(event.actor.id), guarded(event.actor.name), guarded(event.actor.type), guarded(event.actor.role), guarded(event.action),
-    guarded(event.resource.type), exact(event.resource.id), guarded(event.resource.name),
-    exact(event.status), guarded(event.description), exact(event.traceId),
+    id(event.time), id(event.vendor), ...(connection === undefined ? [] : [guarded(connection)]), id(event.id),
+    id(event.actor.id), guarded(event.actor.name), guarded(event.actor.type), guarded(event.actor.role), guarded(event.action),
+    guarded(event.resource.type), id(event.resource.id), guarded(event.resource.name),
+    id(event.status), guarded(event.description), id(event.traceId),
     guarded(event.changes.length > 0 ? JSON.stringify(event.changes) : null),
   ];
 }
 
-export function toCsv(events: readonly AuditEvent[], options: { header?: boolean; connections?: ConnectionNames } = {}): string {
-  const { header = true, connections } = options;
+export interface CsvOptions {
+  header?: boolean;
+  connections?: ConnectionNames;
+  /**
+   * Ids, times and trace ids written exactly (`exact`), for tools that match them against the
+   * vendor's (the CLI). Without it every cell is guarded: the panel's CSV is opened in
+   * spreadsheets, where `-1KTa…` would read as a formula.
+   */
+  exactIds?: boolean;
+}
+
+export function toCsv(events: readonly AuditEvent[], options: CsvOptions = {}): string {
+  const { header = true, connections, exactIds = false } = options;
   checkConnections(events, connections);
   const columns = connections ? [CSV_COLUMNS[0], CSV_COLUMNS[1], 'connection', ...CSV_COLUMNS.slice(2)] : [...CSV_COLUMNS];
-  const rows = events.map((event, at) => csvRow(event, connections?.[at]));
+  const rows = events.map((event, at) => csvRow(event, connections?.[at], exactIds));
   return stringify(rows, { header, columns: header ? columns : undefined, record_delimiter: 'unix' });
 }
 
@@ -103,13 +115,13 @@ function jsonElement(event: AuditEvent): string {
  * Pieces end between events, so a credential in a record is never cut in two.
  */
 export function* formatEventChunks(
-  events: readonly AuditEvent[], format: ExportFormat, options: { perChunk?: number; connections?: ConnectionNames } = {},
+  events: readonly AuditEvent[], format: ExportFormat, options: { perChunk?: number; connections?: ConnectionNames; exactIds?: boolean } = {},
 ): Generator<string> {
-  const { connections } = options;
+  const { connections, exactIds } = options;
   const perChunk = Math.max(1, Math.floor(options.perChunk ?? EVENTS_PER_CHUNK));
   checkConnections(events, connections);
   if (events.length === 0) {
-    yield formatEvents(events, format, connections);
+    yield format === 'csv' ? toCsv(events, { connections, exactIds }) : formatEvents(events, format, connections);
     return;
   }
   for (let start = 0; start < events.length; start += perChunk) {
@@ -121,7 +133,7 @@ export function* formatEventChunks(
         yield toNdjson(slice, names);
         break;
       case 'csv':
-        yield toCsv(slice, { header: start === 0, connections: names });
+        yield toCsv(slice, { header: start === 0, connections: names, exactIds });
         break;
       case 'json':
         yield `${start === 0 ? '[\n' : ',\n'}${labelled(slice, names).map(jsonElement).join(',\n')}${last ? '\n]\n' : ''}`;

@@ -128,7 +128,9 @@ function configuredProxy(setting: string | undefined, env: NodeJS.ProcessEnv, lo
     protocol = undefined;
   }
   if (protocol !== 'http:' && protocol !== 'https:') {
-    throw new AuditLensError('config', `The proxy in ${source} is not a valid http:// or https:// URL. Set it to the proxy's address, e.g. http://proxy.example.com:3128, or unset it to connect directly.`);
+    // An environment variable cannot be changed from inside VS Code: its setting, which wins over it, can.
+    const fix = setting !== undefined ? 'or clear it to connect directly.' : 'or unset it to connect directly (in VS Code, the setting auditLens.proxy takes its place).';
+    throw new AuditLensError('config', `The proxy in ${source} is not a valid http:// or https:// URL. Set it to the proxy's address, e.g. http://proxy.example.com:3128, ${fix}`);
   }
   return { url, source };
 }

@@ -460,6 +460,25 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
     });
   }
 
+  it('never prints a credential that a record holds as a number', async () => {
+    const secret = '84736251907';
+    const item = {
+      _id: 'z-pin', actor: 'user', event: 'INTEGRATION_UPDATED', event_timestamp: new Date(Date.now() - 3 * HOUR).toISOString(),
+      event_description: 'pin set', event_title: 't', pin: Number(secret),
+    };
+    emulator.faults.add({ vendor: 'zluri', fault: { kind: 'raw-body', body: JSON.stringify({ count: 1, items: [item] }), contentType: 'application/json' } });
+    try {
+      const run = await runCli([...base('zluri'), '--since', '1d', '--format', 'json'], { AUDIT_LENS_TOKEN: secret });
+      assert.equal(run.code, 0, run.stderr);
+      assert.ok(run.stdout.includes('z-pin'), run.stdout);
+      assert.ok(!run.stdout.includes(secret), run.stdout);
+      const [printed] = JSON.parse(run.stdout) as Array<{ raw: { pin: unknown } }>;
+      assert.equal(printed?.raw.pin, '<redacted>', 'the output is still valid JSON');
+    } finally {
+      emulator.faults.clear();
+    }
+  });
+
   describe('a credential that JSON or CSV escapes (" and \\)', () => {
     const secret = 'k3y"with\\back-0123';
     const escaped = [JSON.stringify(secret).slice(1, -1), secret.replace(/"/g, '""'), JSON.stringify(secret).slice(1, -1).replace(/"/g, '""')];
@@ -515,6 +534,9 @@ describe('audit-lens CLI (built dist/cli.js, as a user runs it)', function () {
     const appKey = await runCli([...base('axp'), '--since', '1d'], { ...credentialEnv('axp'), AUDIT_LENS_APP_KEY: 'app\tkey' });
     assert.equal(appKey.code, 2, appKey.stderr);
     assert.match(appKey.stderr, /^audit-lens: axp: AUDIT_LENS_APP_KEY contains a character that cannot be sent in an HTTP header \(U\+0009 at position 4\)/);
+    // Another vendor's search sends no app key, so a stray one does not stop it.
+    const stray = await runCli([...base('zluri'), '--since', '1d'], { ...credentialEnv('zluri'), AUDIT_LENS_APP_KEY: 'app\tkey' });
+    assert.equal(stray.code, 0, stray.stderr);
   });
 
   it('blames the proxy, naming its variable, when it is not a URL or refuses the connection', async () => {

@@ -127,4 +127,21 @@ describe('CLI output in pieces', () => {
     });
     await assert.rejects(writeChunks(stream, ['a', 'b']), /^Error: standard output could not be written \(ENOSPC\)\.$/);
   });
+
+  it('stops between pieces when told to, also while the reader is not reading', async () => {
+    const stop = new AbortController();
+    let writes = 0;
+    const stream = new Writable({
+      highWaterMark: 1024,
+      write(_chunk, _encoding, callback) {
+        writes++;
+        if (writes === 3) stop.abort(); // a signal while printing; this reader then never reads again
+        else setImmediate(callback);
+      },
+    });
+    const outcome = await writeChunks(stream, Array.from({ length: 100 }, () => 'z'.repeat(4096)), stop.signal);
+    assert.equal(outcome, 'stopped');
+    assert.equal(writes, 3);
+    assert.equal(await writeChunks(new Writable({ write: (_c, _e, callback) => callback() }), ['a', 'b'], new AbortController().signal), 'written');
+  });
 });
