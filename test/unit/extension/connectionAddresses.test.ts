@@ -8,6 +8,7 @@ import { buildHttpRequest } from '../../../src/core/search/requestBuilder';
 import { getAdapter } from '../../../src/core/vendors/registry';
 import { parseConnectionDefinitions } from '../../../src/extension/connections/connectionSchema';
 import { VENDOR_SETUP } from '../../../src/extension/connections/vendorFields';
+import { messageOf } from '../search/fixtures';
 
 interface StringSchema { pattern?: string; minLength?: number; maxLength?: number }
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
@@ -27,15 +28,6 @@ function packageAccepts(field: string, value: string): boolean {
 const entry = { id: 'acme', label: 'Acme', vendor: 'zluri', baseUrl: 'https://api-ext.zluri.com' };
 const codeAccepts = (changes: Record<string, string>) => parseConnectionDefinitions([{ ...entry, ...changes }]).problems.length === 0;
 const PASSWORD = 'Hunter2secret';
-
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  assert.fail('expected an error');
-}
 
 describe('extension: connection addresses', () => {
   for (const [vendor, typed, saved] of [

@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { createHttpClient } from '../../../src/core/http/client';
 import type { HttpClient, WaitInfo } from '../../../src/core/http/types';
-import { VENDORS } from '../../../src/core/model';
 import { waitNotice } from '../../../src/core/search/backoffWording';
 import { search } from '../../../src/core/search/engine';
 import type { Emulator } from '../../../src/emulator/server';
-import { startEmulator } from '../../../src/emulator/start';
-import { emulatorTarget } from './fixtures';
+import { emulatorTarget, startFixedEmulator } from './fixtures';
 
 describe('wait notices', () => {
   it('after a 503, says the vendor answered 503, not that it did not answer', () => {
@@ -39,11 +37,7 @@ describe('wait notices', () => {
     let emulator: Emulator;
     let http: HttpClient;
     before(async () => {
-      emulator = await startEmulator({
-        now: () => NOW,
-        rateLimits: false,
-        data: { now: NOW, window: { fromMs: NOW - 48 * HOUR, toMs: NOW - 2 * HOUR }, counts: Object.fromEntries(VENDORS.map((v) => [v, 30])) },
-      });
+      emulator = await startFixedEmulator(NOW, { fromMs: NOW - 48 * HOUR, toMs: NOW - 2 * HOUR }, 30);
       http = createHttpClient({ backoffBaseMs: 5, backoffMaxMs: 20, maxRetries: 2 });
     });
     after(async () => {

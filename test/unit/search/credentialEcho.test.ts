@@ -3,13 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { createHttpClient } from '../../../src/core/http/client';
 import type { HttpClient } from '../../../src/core/http/types';
-import { VENDORS } from '../../../src/core/model';
 import { search } from '../../../src/core/search/engine';
 import type { SearchUpdate } from '../../../src/core/search/types';
 import { EMULATOR_CREDENTIALS } from '../../../src/emulator/credentials';
 import type { Emulator } from '../../../src/emulator/server';
-import { startEmulator } from '../../../src/emulator/start';
-import { emulatorTarget } from './fixtures';
+import { emulatorTarget, startFixedEmulator } from './fixtures';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2025-12-20T12:00:00.000Z');
@@ -20,11 +18,7 @@ describe('search engine: a page body that echoes the credential', function () {
   let emulator: Emulator;
   let http: HttpClient;
   before(async () => {
-    emulator = await startEmulator({
-      now: () => NOW,
-      rateLimits: false,
-      data: { now: NOW, window: { fromMs: NOW - 48 * HOUR, toMs: NOW - 2 * HOUR }, counts: Object.fromEntries(VENDORS.map((v) => [v, 30])) },
-    });
+    emulator = await startFixedEmulator(NOW, { fromMs: NOW - 48 * HOUR, toMs: NOW - 2 * HOUR }, 30);
     http = createHttpClient({ maxRetries: 0 });
   });
   after(async () => {

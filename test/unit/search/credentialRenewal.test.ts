@@ -8,8 +8,7 @@ import { collect } from '../../../src/core/search/engine';
 import type { SearchTarget } from '../../../src/core/search/types';
 import { EMULATOR_CREDENTIALS, EMULATOR_SURFSIGHT_LOGIN } from '../../../src/emulator/credentials';
 import type { Emulator } from '../../../src/emulator/server';
-import { startEmulator } from '../../../src/emulator/start';
-import { emulatorTarget, HOUR } from './fixtures';
+import { emulatorTarget, HOUR, startFixedEmulator } from './fixtures';
 
 const NOW = Date.parse('2025-12-20T12:00:00.000Z');
 const QUERY = { from: new Date(NOW - 72 * HOUR).toISOString(), to: new Date(NOW - 2 * HOUR).toISOString() };
@@ -20,11 +19,7 @@ describe('search engine: a credential refused part-way', function () {
   let emulator: Emulator;
   let http: HttpClient;
   before(async () => {
-    emulator = await startEmulator({
-      now: () => NOW,
-      rateLimits: false,
-      data: { now: NOW, window: { fromMs: NOW - 48 * HOUR, toMs: NOW - 2 * HOUR }, counts: Object.fromEntries(VENDORS.map((v) => [v, EVENTS])) },
-    });
+    emulator = await startFixedEmulator(NOW, { fromMs: NOW - 48 * HOUR, toMs: NOW - 2 * HOUR }, EVENTS);
     http = createHttpClient({ maxRetries: 0 });
   });
   afterEach(() => emulator.faults.clear());

@@ -9,10 +9,8 @@ import type { HttpClient } from '../../../src/core/http/types';
 import type { AuditQuery } from '../../../src/core/model';
 import { search } from '../../../src/core/search/engine';
 import type { ConnectionSummary } from '../../../src/core/search/types';
-import { VENDORS } from '../../../src/core/model';
 import { collect } from '../../../src/core/search/engine';
-import { startEmulator } from '../../../src/emulator/start';
-import { emulatorTarget } from './fixtures';
+import { emulatorTarget, startFixedEmulator } from './fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -114,10 +112,7 @@ describe('search engine: a vendor whose paging lies', function () {
   });
 
   it('an event on the instant two windows share is counted in both: no shortfall said, complete', async () => {
-    const emulator = await startEmulator({
-      now: () => NOW, rateLimits: false,
-      data: { now: NOW, window: { fromMs: NOW - 30 * DAY, toMs: NOW - 2 * HOUR }, counts: Object.fromEntries(VENDORS.map((v) => [v, 300])) },
-    });
+    const emulator = await startFixedEmulator(NOW, { fromMs: NOW - 30 * DAY, toMs: NOW - 2 * HOUR }, 300);
     try {
       const target = emulatorTarget(emulator, 'zluri');
       const sample = await collect([target], { from: new Date(NOW - 6 * DAY).toISOString(), to: new Date(NOW - 3 * DAY).toISOString() }, { http, now: () => NOW });

@@ -3,12 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { createHttpClient } from '../../../src/core/http/client';
 import type { HttpClient } from '../../../src/core/http/types';
-import { VENDORS, type AuditQuery, type VendorId } from '../../../src/core/model';
+import type { AuditQuery, VendorId } from '../../../src/core/model';
 import { search } from '../../../src/core/search/engine';
 import type { SearchOptions, SearchSummary, SearchUpdate } from '../../../src/core/search/types';
 import type { Emulator } from '../../../src/emulator/server';
-import { startEmulator } from '../../../src/emulator/start';
-import { emulatorTarget } from './fixtures';
+import { emulatorTarget, startFixedEmulator } from './fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -28,11 +27,7 @@ describe('search engine: one page fails while others are in flight (concurrency 
   let http: HttpClient;
 
   before(async () => {
-    emulator = await startEmulator({
-      now: () => NOW,
-      rateLimits: false,
-      data: { now: NOW, window: { fromMs: NOW - 5 * DAY, toMs: NOW - 2 * HOUR }, counts: Object.fromEntries(VENDORS.map((v) => [v, COUNT])) },
-    });
+    emulator = await startFixedEmulator(NOW, { fromMs: NOW - 5 * DAY, toMs: NOW - 2 * HOUR }, COUNT);
     http = createHttpClient({ backoffBaseMs: 5, backoffMaxMs: 20, maxRetries: 2, headersTimeoutMs: 20_000, bodyTimeoutMs: 20_000, deadlineMs: 30_000 });
   });
   after(async () => {

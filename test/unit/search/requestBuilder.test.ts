@@ -10,6 +10,7 @@ import { EMULATOR_CREDENTIALS, EMULATOR_SURFSIGHT_LOGIN } from '../../../src/emu
 import type { Emulator } from '../../../src/emulator/server';
 import { startEmulator } from '../../../src/emulator/start';
 import { surfsightLogin } from '../../../src/extension/connections/surfsightLogin';
+import { messageOf } from './fixtures';
 
 const query: AuditQuery = { from: '2025-01-01T00:00:00.000Z', to: '2025-01-02T00:00:00.000Z' };
 const cursor = { window: { from: query.from, to: query.to }, index: 0, size: 10 };
@@ -17,15 +18,6 @@ const PASSWORD = 'Hunter2secret';
 
 function zluri(baseUrl: string): Connection {
   return { id: 'z', label: 'Z', vendor: 'zluri', baseUrl };
-}
-
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  assert.fail('expected an error');
 }
 
 describe('core: request builder base URLs', () => {
