@@ -1,5 +1,6 @@
 import { AuditLensError } from '../errors';
 import type { VendorId } from '../model';
+import { BAD_CERT_CODES, codeOf, UNVERIFIED_CERT_CODES } from './errorCodes';
 import { PROXY_TUNNEL_DROPPED, PROXY_UNREACHABLE, proxyUnreachableOf, type ProxyUnreachable } from './dispatcher';
 import { formatDuration } from './duration';
 import type { HttpClientOptions } from './types';
@@ -10,13 +11,6 @@ const RESET_CODES = new Set([
   'ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
 ]);
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN']);
-/** A server certificate no trusted CA vouched for: a CA certificate (e.g. a TLS-inspecting proxy's) may fix it. */
-export const UNVERIFIED_CERT_CODES: ReadonlySet<string> = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE',
-]);
-/** A server certificate wrong in itself (expired, another name): no CA certificate fixes it. */
-export const BAD_CERT_CODES: ReadonlySet<string> = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID']);
 
 export interface NetworkFailure {
   error: AuditLensError;
@@ -75,14 +69,4 @@ function proxyMessage({ proxy, code }: ProxyUnreachable, name: string, timeouts:
   if (DNS_CODES.has(code)) return `${which} has a host name that could not be resolved (${code}). ${check}`;
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return `${which} did not accept a connection within ${formatDuration(timeouts.connectTimeoutMs)}. ${check}`;
   return `${which} could not be reached (${code}). ${check}`;
-}
-
-/** The first error code along the cause chain (undici wraps socket errors). */
-export function codeOf(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

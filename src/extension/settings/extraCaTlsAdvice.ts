@@ -1,5 +1,5 @@
 import { AuditLensError, isAuditLensError } from '../../core/errors';
-import { BAD_CERT_CODES, codeOf, UNVERIFIED_CERT_CODES } from '../../core/http/networkErrors';
+import { BAD_CERT_CODES, codeOf, UNVERIFIED_CERT_CODES } from '../../core/http/errorCodes';
 
 /**
  * The HTTP client's advice for an unverified server certificate is to add a CA in the

@@ -82,6 +82,19 @@ function isClassicZod(specifier: string): boolean {
   return (specifier === 'zod' || specifier.startsWith('zod/')) && !ALLOWED_ZOD.has(specifier);
 }
 
+/** Modules a file loads when it is loaded: value imports and re-exports, not `import type` nor a lazy `import()`. */
+function runtimeSpecifiers(source: ts.SourceFile): string[] {
+  return source.statements.flatMap((statement) => {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && !statement.importClause?.isTypeOnly) {
+      return [statement.moduleSpecifier.text];
+    }
+    if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) && !statement.isTypeOnly) {
+      return [statement.moduleSpecifier.text];
+    }
+    return [];
+  });
+}
+
 function resolveRelative(from: string, specifier: string): string | undefined {
   const base = path.resolve(path.dirname(from), specifier);
   return [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((candidate) => fs.existsSync(candidate));
@@ -150,6 +163,25 @@ describe('architecture: imports', () => {
       }
     }
     assert.deepEqual(offenders, [], 'src/core runs in the CLI too: move editor code to src/extension');
+  });
+
+  it('keeps undici out of the extension\'s own bundle: the HTTP client loads on first use (src/extension/lazy)', () => {
+    const start = path.join(SRC, 'extension', 'extension.ts');
+    const via = new Map<string, string>([[start, relative(start)]]);
+    const queue = [start];
+    const offenders: string[] = [];
+    while (queue.length > 0) {
+      const file = queue.shift() as string;
+      for (const specifier of runtimeSpecifiers(parsed.get(file) as ts.SourceFile)) {
+        if (specifier === 'undici' || specifier.startsWith('undici/')) offenders.push(via.get(file) as string);
+        const next = specifier.startsWith('.') ? resolveRelative(file, specifier) : undefined;
+        if (next && !via.has(next)) {
+          via.set(next, `${via.get(file)} → ${relative(next)}`);
+          queue.push(next);
+        }
+      }
+    }
+    assert.deepEqual(offenders, [], 'undici (~500 KB) would load with the extension: import what the extension needs from a module that does not import it');
   });
 
   it('keeps src/core free of DOM globals', () => {
