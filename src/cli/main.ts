@@ -81,7 +81,11 @@ async function main(argv: string[]): Promise<number> {
     for (const signal of signals) process.once(signal, stopWhilePrinting);
     try {
       const outcome = await writeChunks(process.stdout, toTerminal ? mapChunks(chunks, toTerminal) : chunks, stopPrinting.signal);
-      if (outcome === 'stopped' && stoppedBy) return stopped(stoppedBy, cli.connection.vendor, 'partial');
+      if (outcome === 'stopped' && stoppedBy) {
+        // What was handed to a reader that is not reading would keep the process alive: let it go.
+        process.stdout.destroy();
+        return stopped(stoppedBy, cli.connection.vendor, 'partial');
+      }
     } catch (error) {
       // After a hang-up the terminal may be gone: output that cannot be written then does not change the exit code.
       if (!stoppedBy) throw error;

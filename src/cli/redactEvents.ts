@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../core/model';
-import { redactSecrets, secretForms } from '../core/redact';
+import { redactedForms, redactSecrets } from '../core/redact';
 
 /**
  * The events with every credential replaced in each string, number and object key, before any
@@ -8,13 +8,15 @@ import { redactSecrets, secretForms } from '../core/redact';
  * Events that hold no credential are passed on as they are, not copied.
  */
 export function redactEvents(events: readonly AuditEvent[], secrets: readonly (string | undefined)[]): readonly AuditEvent[] {
-  const forms = secrets.flatMap((secret) => (secret ? secretForms(secret) : []));
+  const forms = redactedForms(secrets);
   if (forms.length === 0) return events;
   const clean = (value: unknown): unknown => {
     if (typeof value === 'string') return forms.some((form) => value.includes(form)) ? redactSecrets(value, secrets) : value;
-    // A numeric credential may sit in a record as a number: it becomes the redacted text.
-    if (typeof value === 'number' || typeof value === 'bigint') {
-      const text = String(value);
+    // A numeric credential may sit in a record as a number: it becomes the redacted text. One
+    // of 16 or more digits was rounded when the record was parsed, so it is compared as a number too.
+    if (typeof value === 'number') {
+      const rounded = forms.find((form) => /^\d+$/.test(form) && Number(form) === value);
+      const text = rounded ?? String(value);
       return forms.some((form) => text.includes(form)) ? redactSecrets(text, secrets) : value;
     }
     if (Array.isArray(value)) {

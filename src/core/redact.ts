@@ -12,16 +12,21 @@ export function secretForms(secret: string): string[] {
   return key !== secret && key.length >= 8 ? [secret, key] : [secret];
 }
 
-/** Replaces every occurrence of each secret, in each of its forms, with a placeholder. */
-export function redactSecrets(text: string, secrets: readonly (string | undefined)[], placeholder = '<redacted>'): string {
+/** Every text `redactSecrets` replaces for these secrets, longest first. */
+export function redactedForms(secrets: readonly (string | undefined)[]): string[] {
   const parts = new Set<string>();
   for (const secret of secrets) {
     // Shorter than this, replacing it would mangle ordinary words ("x" in example.com), and no real credential is.
     if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
     for (const form of secretForms(secret)) parts.add(form);
   }
+  return [...parts].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every occurrence of each secret, in each of its forms, with a placeholder. */
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[], placeholder = '<redacted>'): string {
   let out = text;
-  for (const part of [...parts].sort((a, b) => b.length - a.length)) out = out.split(part).join(placeholder);
+  for (const part of redactedForms(secrets)) out = out.split(part).join(placeholder);
   return out;
 }
 

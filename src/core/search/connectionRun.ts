@@ -50,6 +50,8 @@ export class ConnectionRun {
   private readonly linker?: SnapshotLinker;
   private readonly pageSize: number;
   private windowsTotal = 0;
+  /** Events received in two windows (on the instant they share), so counted in both windows' totals. */
+  private reportedTwice = 0;
   private windowsWithoutTotal = 0;
   private stalePages = 0;
   /** Said with the first page: the newest events may not be searchable yet (`PlannedRange.freshness`). */
@@ -200,7 +202,12 @@ export class ConnectionRun {
   private recordTotal(total: number | undefined): void {
     if (total === undefined) this.windowsWithoutTotal++;
     else this.windowsTotal += total;
-    this.summary.total = this.windowsWithoutTotal === 0 ? this.windowsTotal : undefined;
+    this.publishTotal();
+  }
+
+  /** The windows' totals, less the events each pair of windows both reported on the instant they share. */
+  private publishTotal(): void {
+    this.summary.total = this.windowsWithoutTotal === 0 ? this.windowsTotal - this.reportedTwice : undefined;
     // The vendor's total counts records before local filtering: no total of matching events then.
     this.context.totals.set(this.summary.connectionId, this.localKeys.length === 0 ? this.summary.total : undefined);
   }
@@ -308,6 +315,10 @@ export class ConnectionRun {
       if (lastWindow !== this.windowOrdinal) {
         this.seen.set(event.id, this.windowOrdinal);
         this.windowUnique++;
+        if (lastWindow !== undefined) {
+          this.reportedTwice++;
+          this.publishTotal();
+        }
       }
       if (lastWindow !== undefined) {
         fresh ??= events.slice(0, i);

@@ -30,7 +30,7 @@ export class RunCredentials {
     if (refused !== this.current) return true; // a page beside this one already renewed it
     if (this.renewal) return this.renewal.refused === refused && this.renewal.done;
     const { target, signal } = this;
-    if (!target.renewCredentials) return false;
+    if (!target.renewCredentials || signal.aborted) return false;
     const renewed = Promise.resolve().then(() => target.renewCredentials?.(refused, signal));
     const done = untilAborted(renewed, signal).then((next) => {
       if (!next || (next.token === refused.token && next.appKey === refused.appKey)) return false;

@@ -82,9 +82,10 @@ export class CredentialStore extends Disposable {
   }
 
   /**
-   * Stores `value` only if `expected` is still what is stored, with no write or delete between
-   * the check and the write (a renewal must not bring back a credential removed meanwhile, or
-   * overwrite one set meanwhile). Returns what is stored afterwards.
+   * Stores `value` only if `expected` is still what is stored, with no write or delete of this
+   * window between the check and the write (a renewal must not bring back a credential removed
+   * meanwhile, or overwrite one set meanwhile; another VS Code window shares the keychain and
+   * is not held back). Returns what is stored afterwards.
    */
   replaceIfUnchanged(connection: Connection, expected: StoredCredential, value: Omit<StoredCredential, 'origin'>): Promise<StoredCredential> {
     return this.serially(connection.id, async () => {

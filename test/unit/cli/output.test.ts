@@ -128,14 +128,15 @@ describe('CLI output in pieces', () => {
     await assert.rejects(writeChunks(stream, ['a', 'b']), /^Error: standard output could not be written \(ENOSPC\)\.$/);
   });
 
-  it('stops between pieces when told to, also while the reader is not reading', async () => {
+  it('stops between pieces when told to, also while waiting for a reader that is not reading', async () => {
     const stop = new AbortController();
     let writes = 0;
     const stream = new Writable({
       highWaterMark: 1024,
       write(_chunk, _encoding, callback) {
         writes++;
-        if (writes === 3) stop.abort(); // a signal while printing; this reader then never reads again
+        // The third piece is never taken: the writer waits for 'drain' until the signal comes.
+        if (writes === 3) setTimeout(() => stop.abort(), 50);
         else setImmediate(callback);
       },
     });

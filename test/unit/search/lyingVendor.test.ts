@@ -7,9 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { createHttpClient } from '../../../src/core/http/client';
 import type { HttpClient } from '../../../src/core/http/types';
 import type { AuditQuery } from '../../../src/core/model';
-import { search } from '../../../src/core/search/engine';
+import { collect, search } from '../../../src/core/search/engine';
 import type { ConnectionSummary } from '../../../src/core/search/types';
-import { collect } from '../../../src/core/search/engine';
 import { emulatorTarget, startFixedEmulator } from './fixtures';
 
 const HOUR = 3_600_000;
@@ -123,6 +122,7 @@ describe('search engine: a vendor whose paging lies', function () {
       assert.ok(done?.kind === 'done');
       assert.deepEqual(result.updates.filter((u) => u.kind === 'notice'), []);
       assert.equal(done.summary.connections[0]?.complete, true);
+      assert.equal(done.summary.connections[0]?.total, result.events.length, 'the boundary event is one event in the total too');
       assert.ok(result.events.some((e) => Date.parse(e.time) === boundary), 'the boundary event is there');
     } finally {
       await emulator.close();

@@ -9,11 +9,11 @@ import { refusedRequestReply } from '../../../src/extension/panel/refusedRequest
 import { SearchRun } from '../../../src/extension/panel/searchRun';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { checkHostMessage, checkWebviewMessage, eventKey, parseEventKey, SHORT_TEXT_MAX, TEXT_MAX } from '../../../src/shared/protocol';
+import { Results } from '../../../src/webview/model/results';
+import { buildEvent, buildEvents } from '../../webview/eventBuilder';
 
 const takesHost = (data: unknown) => checkHostMessage(data).ok;
 const takesWebview = (data: unknown) => checkWebviewMessage(data).ok;
-import { Results } from '../../../src/webview/model/results';
-import { buildEvent, buildEvents } from '../../webview/eventBuilder';
 
 /** The longest connection id settings allow (63 characters). */
 const LONGEST_CONNECTION = `c${'-'.repeat(62)}`;
