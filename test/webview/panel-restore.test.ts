@@ -196,6 +196,12 @@ describe('results panel: restoring the view and telling the truth', function () 
     assert.ok((await panel.page.textContent('.toast-error'))!.includes(failure));
     await panel.page.getByRole('button', { name: 'Dismiss error' }).click();
     assert.equal((await panel.page.textContent('.toast-error'))?.trim(), '');
+    // From the keyboard: Escape on the error dismisses it and returns to the grid.
+    await panel.send({ type: 'reply', requestId: 3, ok: false, message: failure });
+    await panel.page.getByRole('button', { name: 'Dismiss error' }).focus();
+    await panel.page.keyboard.press('Escape');
+    assert.equal((await panel.page.textContent('.toast-error'))?.trim(), '');
+    assert.equal(await panel.page.evaluate("document.activeElement?.getAttribute('role')"), 'grid');
     await panel.page.close();
   });
 

@@ -325,7 +325,7 @@ export function App() {
         )}
       </div>
       <div class="toasts">
-        <div class="toast toast-error" role="alert">
+        <div class="toast toast-error" role="alert" onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); dismissFailure(); } }}>
           {failure && <><Icon name="error" /><span class="toast-text"><span class="visually-hidden">Error: </span>{failure}</span>
             <button type="button" class="icon-button" aria-label="Dismiss error" title="Dismiss" onClick={dismissFailure}><Icon name="close" /></button></>}
         </div>
