@@ -94,6 +94,15 @@ describe('panel: the webview protocol in a real extension host', () => {
     assert.deepStrictEqual({ ok: missing.ok, message: missing.message }, { ok: false, message: 'That event is no longer loaded. Re-run the search.' });
   });
 
+  it('logs each message the webview refused, by its type and the rule it broke, never its text', async () => {
+    const panel = await newestPanel();
+    const problems = ['events[1].description: over 100,000 characters'];
+    panel.receive({ type: 'refused', refused: 'events', problems });
+    panel.receive({ type: 'refused', refused: 'status', problems: ['status.notices[0]: over 100,000 characters'] });
+    const log = await logText(/the webview refused a "status" message/);
+    assert.ok(log.includes('the webview refused a "events" message from the extension (events[1].description: over 100,000 characters); the panel may be missing rows or status.'), log);
+  });
+
   it('ignores forged messages (unknown type, wrong shape, a command id) and logs each; a malformed request is answered as refused (row 11)', async () => {
     const { services } = await api();
     const panel = await newestPanel();
