@@ -167,6 +167,31 @@ describe('hardening: a malicious or broken workspace (rows 12, 13)', () => {
     });
   });
 
+  it('13: unsaved edits to the file in an editor are never written under: the change is refused until they are saved or reverted', async () => {
+    const { services } = await api();
+    await writeText(fileUri(), JSON.stringify({ version: 1, searches: [{ name: 'Saved before', connection: 'all', query: '' }] }));
+    await services.savedSearches.store('workspace').reload();
+    const before = await readText(fileUri());
+    const document = await vscode.workspace.openTextDocument(fileUri());
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), ' '));
+    assert.ok(document.isDirty);
+    await assert.rejects(
+      services.savedSearches.add('workspace', { name: 'While dirty', connection: 'all', query: '' }),
+      /audit-lens\.json has unsaved changes in an editor: save or revert them, then try again\./,
+    );
+    const result = await vscode.commands.executeCommand('auditLens.saveSearch', { name: 'While dirty', store: 'workspace' });
+    assert.strictEqual(result, undefined, 'the command fails with a message');
+    assert.strictEqual(await readText(fileUri()), before, 'the file on disk is untouched');
+    assert.ok(document.isDirty && document.getText().startsWith(' '), 'the edit in the editor is kept');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.ok(!document.isDirty);
+    await services.savedSearches.add('workspace', { name: 'After revert', connection: 'all', query: '' });
+    const names = (JSON.parse(await readText(fileUri())) as { searches: { name: string }[] }).searches.map((s) => s.name);
+    assert.ok(names.includes('After revert') && !names.includes('While dirty'), names.join(', '));
+    await closeAllEditors();
+  });
+
   it('13: a file from a newer version or half-written by another tool is never overwritten', async () => {
     const { services } = await api();
     for (const text of [
