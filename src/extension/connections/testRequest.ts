@@ -10,8 +10,9 @@ export type TestOutcome =
   | { ok: false; error: AuditLensError };
 
 /**
- * One small search (the last 24 hours, a single event) to show the vendor's answer, with a
- * cancellable progress notification counting pages and events.
+ * One small search (the last 24 hours) that ends at the first page holding an event, to show
+ * the vendor's answer, with a cancellable progress notification. A vendor that lists oldest
+ * first would otherwise be paged through the whole day.
  */
 export async function testRequest(connection: Connection, credentials: Credentials, options: Omit<SearchOptions, 'signal'>): Promise<TestOutcome> {
   const now = Date.now();
@@ -21,20 +22,17 @@ export async function testRequest(connection: Connection, credentials: Credentia
     async (progress, token) => {
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
-      let events = 0;
-      let sample: string | undefined;
       try {
         for await (const update of search([{ connection, credentials }], query, { ...options, signal: controller.signal })) {
           if (update.kind === 'error') return { ok: false, error: update.error };
           if (update.kind === 'page') {
-            events += update.events.length;
             const first = update.events[0];
-            if (first && sample === undefined) sample = `${first.time} ${first.actor.name ?? first.actor.id ?? '?'}: ${first.action}`;
             progress.report({ message: `${update.progress.pages} ${update.progress.pages === 1 ? 'page' : 'pages'}, ${update.progress.events} events` });
+            if (first) return { ok: true, events: update.events.length, sample: `${first.time} ${first.actor.name ?? first.actor.id ?? '?'}: ${first.action}`, cancelled: false };
           }
-          if (update.kind === 'done') return { ok: true, events, ...(sample ? { sample } : {}), cancelled: update.summary.cancelled };
+          if (update.kind === 'done') return { ok: true, events: 0, cancelled: update.summary.cancelled };
         }
-        return { ok: true, events, ...(sample ? { sample } : {}), cancelled: token.isCancellationRequested };
+        return { ok: true, events: 0, cancelled: token.isCancellationRequested };
       } finally {
         subscription.dispose();
       }
@@ -44,8 +42,8 @@ export async function testRequest(connection: Connection, credentials: Credentia
 
 export function describeOutcome(connection: Connection, outcome: TestOutcome): string {
   if (!outcome.ok) return `${connection.label}: ${describeError(outcome.error) ?? 'the test was cancelled.'}`;
-  if (outcome.cancelled) return `${connection.label}: test cancelled after ${outcome.events} events.`;
+  if (outcome.cancelled) return `${connection.label}: test cancelled.`;
   return outcome.events > 0
-    ? `${connection.label} works: the vendor answered with events (latest: ${outcome.sample ?? 'one event'}).`
+    ? `${connection.label} works: the vendor answered with events (one of them: ${outcome.sample ?? 'an event'}).`
     : `${connection.label} works: the vendor accepted the credential; no events in the last 24 hours.`;
 }

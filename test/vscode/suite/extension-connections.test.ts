@@ -39,9 +39,12 @@ describe('extension: connections and SecretStorage', () => {
     assert.ok(emulator.requests.some((r) => r.vendor === 'zluri'), 'the test request reached the vendor');
   });
 
-  it('tests a connection against the vendor', async () => {
-    const outcome = await vscode.commands.executeCommand<{ ok: boolean; events?: number }>('auditLens.testConnection', 'team-zluri');
+  it('tests a connection with one request, though the vendor lists the day oldest first over many pages', async () => {
+    const sent = emulator.requests.length;
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean; events?: number; sample?: string }>('auditLens.testConnection', 'team-zluri');
     assert.strictEqual(outcome?.ok, true);
+    assert.ok((outcome.events ?? 0) > 0 && outcome.sample, 'the emulator has Zluri events in the last 24 hours');
+    assert.strictEqual(emulator.requests.length - sent, 1, 'one page was enough to show the vendor accepts the credential');
   });
 
   it('asks before adding a second connection to a tenant already connected, and adds nothing when declined', async () => {
