@@ -81,13 +81,12 @@ export function StatusLine(props: {
       {/* Before the errors, which may be long: what became of the run is read first. */}
       {s.phase === 'failed' && <span class="error-text status-failed">· <Icon name="error" /> failed</span>}
       {s.localFilters.length > 0 && <span title="The vendor could not apply these filters; they ran on the fetched events.">· filtered locally: {s.localFilters.join(', ')}</span>}
+      {s.phase === 'cancelled' && <span>· cancelled</span>}
+      {/* Before the notices and errors, which may wrap; the range itself is in the header. */}
+      {s.phase === 'done' && s.complete && props.range && <span class="end-reached">· end of range reached</span>}
       {s.warnings > 0 && <span class="warning"><Icon name="warning" /> {s.warnings} {s.warnings === 1 ? 'record' : 'records'} with schema drift</span>}
       <Notices notices={s.notices} />
       {s.errors.map((e, i) => <span key={`e${i}`} class="error-text" dir="auto"><Icon name="error" /> {showBidiControls(errorText(e))}</span>)}
-      {s.phase === 'cancelled' && <span>· cancelled</span>}
-      {s.phase === 'done' && s.complete && props.range && (
-        <span class="end-reached">· end of range reached ({formatTime(props.range.from)} → {formatTime(props.range.to)})</span>
-      )}
       <span class="spacer" />
       {fetching && <button type="button" class="button secondary" onClick={props.onCancel}><Icon name="debug-stop" /> Cancel</button>}
       {!fetching && s.more && <button type="button" class="button secondary" onClick={props.onLoadMore}>Load more</button>}
