@@ -8,6 +8,7 @@ import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { formatLogMessage } from './hostOutput';
 import { ensureVSCodeServer } from './install';
+import { installVsix } from './installVsix';
 import { chromiumPath, repoRoot } from './paths';
 import { cleanupOnExit, freePort, stopGroup, killGroup, waitForHttp, withTimeout } from './processes';
 
@@ -24,6 +25,12 @@ export interface LaunchOptions {
    * opens, to put files in them: files written later may land before VS Code watches them.
    */
   prepareFolders?: (folders: string[]) => void;
+  /**
+   * The extension under test: by default the repository itself (extensionDevelopmentPath);
+   * `installedFrom` installs that .vsix into the run's fresh extensions folder instead, as a
+   * user gets it, and VS Code runs it as an installed extension (not under development).
+   */
+  extension?: { installedFrom: string };
   /** Absolute path of a compiled module exporting run(); runs it in the extension host. */
   extensionTestsPath?: string;
   /** Trusted workspace (default); false starts in Restricted Mode. */
@@ -90,6 +97,15 @@ export async function startVSCodeServer(options: LaunchOptions & { port?: number
     ...options.settings,
   }, null, 2));
 
+  if (options.extension) {
+    try {
+      await installVsix(install, options.extension.installedFrom, { extensionsDir, serverDataDir, userDataDir });
+    } catch (err) {
+      fs.rmSync(tempRoot, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
   const port = options.port ?? await freePort();
   const host = `127.0.0.1:${port}`;
   const serverArgs = [
@@ -135,8 +151,12 @@ export async function startVSCodeServer(options: LaunchOptions & { port?: number
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n${serverLogLines.join('\n')}`);
   }
   const remote = (p: string): string => `vscode-remote://${host}${p}`;
+  // VS Code runs extension tests only beside an extensionDevelopmentPath. For an installed
+  // extension that path is an empty folder: it adds no extension, so the installed one runs.
+  const developmentPath = options.extension ? path.join(tempRoot, 'no-development-extension') : repoRoot;
+  if (options.extension) fs.mkdirSync(developmentPath);
   const payload: Array<[string, string]> = [
-    ['extensionDevelopmentPath', remote(repoRoot)],
+    ['extensionDevelopmentPath', remote(developmentPath)],
     ['skipWelcome', 'true'],
   ];
   if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);

@@ -1,14 +1,20 @@
 // `npm run test:vscode`: bundles the integration suites, starts VS Code with the
 // extension, runs the suites inside its extension host and exits with their result.
-// Three windows run one after the other: a trusted one with every suite but
-// *.untrusted.test.ts and *.multiroot.test.ts, one in Restricted Mode (workspace trust on,
-// the folder not trusted) with *.untrusted.test.ts, and a multi-root workspace of two
-// folders with *.multiroot.test.ts. Options: --grep <pattern> runs only matching tests;
-// AUDIT_LENS_VSCODE_TIMEOUT_S caps the whole run (default 600); AUDIT_LENS_VSCODE_VERBOSE=1
-// also prints the workbench and server logs.
+// Four windows run one after the other: a trusted one with every other suite, one in
+// Restricted Mode (workspace trust on, the folder not trusted) with *.untrusted.test.ts, a
+// multi-root workspace of two folders with *.multiroot.test.ts, and one with
+// *.packaged.test.ts where the extension is not the repository but installed from the
+// .vsix that `npm run package` would build (packaged from dist/ as it is). Options:
+// --grep <pattern> runs only matching tests; AUDIT_LENS_VSCODE_TIMEOUT_S caps the whole
+// run (default 600); AUDIT_LENS_VSCODE_VERBOSE=1 also prints the workbench and server logs.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { buildSuite } from './buildSuite';
 import { testOutput } from './hostOutput';
 import { launchVSCode, VSCodeSession } from './launch';
+import { packageVsix } from './packageVsix';
+import { cleanupOnExit } from './processes';
 
 const timeoutSeconds = Number(process.env.AUDIT_LENS_VSCODE_TIMEOUT_S ?? 600);
 
@@ -19,15 +25,18 @@ function log(message: string): void {
 interface Window {
   name: string;
   /** Which suites run there: told to the suite index through AUDIT_LENS_TEST_WINDOW. */
-  suites: 'trusted' | 'untrusted' | 'multiroot';
+  suites: 'trusted' | 'untrusted' | 'multiroot' | 'packaged';
   trusted: boolean;
   extraFolders?: number;
+  /** Install the extension from a freshly packaged .vsix instead of running the repository. */
+  packaged?: boolean;
 }
 
 const WINDOWS: readonly Window[] = [
   { name: 'trusted window', suites: 'trusted', trusted: true },
   { name: 'Restricted Mode window (*.untrusted.test.ts)', suites: 'untrusted', trusted: false },
   { name: 'multi-root window (*.multiroot.test.ts)', suites: 'multiroot', trusted: true, extraFolders: 1 },
+  { name: 'packaged window (*.packaged.test.ts)', suites: 'packaged', trusted: true, packaged: true },
 ];
 
 interface WindowResult {
@@ -42,9 +51,20 @@ async function runWindow(window: Window, entry: string, deadline: number): Promi
   const result: WindowResult = { ok: false };
   let session: VSCodeSession | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let forgetVsix: (() => void) | undefined;
   try {
+    let installedFrom: string | undefined;
+    if (window.packaged) {
+      const vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-lens-vsix-'));
+      const removeVsix = () => fs.rmSync(vsixDir, { recursive: true, force: true });
+      const forget = cleanupOnExit(removeVsix);
+      forgetVsix = () => { removeVsix(); forget(); };
+      installedFrom = await packageVsix(vsixDir);
+      log(`${window.name}: packaged ${path.basename(installedFrom)} in ${Math.round((Date.now() - started) / 1000)} s`);
+    }
     const verbose = Boolean(process.env.AUDIT_LENS_VSCODE_VERBOSE);
     session = await launchVSCode({
+      extension: installedFrom ? { installedFrom } : undefined,
       extensionTestsPath: entry,
       trustWorkspace: window.trusted,
       extraFolders: window.extraFolders,
@@ -78,6 +98,7 @@ async function runWindow(window: Window, entry: string, deadline: number): Promi
   } finally {
     clearTimeout(timer);
     await session?.close();
+    forgetVsix?.();
   }
 }
 

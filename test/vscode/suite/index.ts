@@ -1,8 +1,9 @@
 // Entry loaded by VS Code's extension host (extensionTestsPath): runs the bundled
 // *.test.js next to this file with mocha and rejects when any test fails. The driver starts
-// three windows (AUDIT_LENS_TEST_WINDOW): a trusted one runs every suite but
-// *.untrusted.test.js and *.multiroot.test.js, one in Restricted Mode ('untrusted') runs
-// *.untrusted.test.js, and a multi-root workspace ('multiroot') runs *.multiroot.test.js.
+// four windows (AUDIT_LENS_TEST_WINDOW): a trusted one runs every suite but the three kinds
+// below, one in Restricted Mode ('untrusted') runs *.untrusted.test.js, a multi-root
+// workspace ('multiroot') runs *.multiroot.test.js, and one with the extension installed
+// from its .vsix ('packaged') runs *.packaged.test.js.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
@@ -27,7 +28,7 @@ export function run(): Promise<void> {
   const grep = process.env.AUDIT_LENS_TEST_GREP;
   if (grep) mocha.grep(grep);
   const window = process.env.AUDIT_LENS_TEST_WINDOW ?? 'trusted';
-  const windowOf = (file: string): string => /\.(untrusted|multiroot)\.test\.js$/.exec(file)?.[1] ?? 'trusted';
+  const windowOf = (file: string): string => /\.(untrusted|multiroot|packaged)\.test\.js$/.exec(file)?.[1] ?? 'trusted';
   const files = testFiles(__dirname).filter((file) => windowOf(file) === window);
   // The extension host pins console.* (assignments are ignored), so tag mocha's output instead.
   Mocha.reporters.Base.consoleLog = print;
