@@ -44,6 +44,9 @@ export interface LaunchOptions {
   env?: Record<string, string>;
 }
 
+/** A gallery without an address is off: the workbench then asks no extension marketplace for anything. */
+const NO_GALLERY = { EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '' }) };
+
 const chromiumArgs = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -119,7 +122,7 @@ export async function startVSCodeServer(options: LaunchOptions & { port?: number
   const serverLogLines: string[] = [];
   // detached: the server and its extension hosts form one process group, killed as a whole.
   const server = spawn(install.node, serverArgs, {
-    cwd: tempRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env },
+    cwd: tempRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...NO_GALLERY, ...options.env },
   });
   const exited = new Promise<void>((r) => server.once('exit', () => r()));
   const keepLog = (chunk: Buffer): void => {
