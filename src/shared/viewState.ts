@@ -12,6 +12,14 @@ export type FacetField = (typeof FACET_FIELDS)[number];
 /** Longest filter text kept: the input takes no more, so a saved state always reads back. */
 export const FILTER_TEXT_MAX = 2_000;
 
+/** How narrow and how wide a column can be dragged, in px. */
+export const COLUMN_WIDTH_MIN = 48;
+export const COLUMN_WIDTH_MAX = 1600;
+
+const columnWidthsSchema = z.partialRecord(z.enum(COLUMN_IDS), z.number().check(z.gte(COLUMN_WIDTH_MIN), z.lte(COLUMN_WIDTH_MAX)));
+/** Widths the user dragged columns to; a column without one keeps its default. */
+export type ColumnWidths = z.infer<typeof columnWidthsSchema>;
+
 const localFilterSchema = z.object({
   field: z.enum(FACET_FIELDS),
   value: z.string().check(z.maxLength(2_000)),
@@ -22,6 +30,8 @@ export type LocalFilter = z.infer<typeof localFilterSchema>;
 const viewStateSchema = z.object({
   search: z.optional(panelSearchSchema),
   columns: z.array(z.enum(COLUMN_IDS)),
+  /** Absent in states saved before columns could be resized. */
+  widths: z.optional(columnWidthsSchema),
   sort: z.object({ column: z.enum(COLUMN_IDS), descending: z.boolean() }),
   filters: z.array(localFilterSchema),
   selectedKey: z.nullable(z.string()),

@@ -501,6 +501,75 @@ describe('results panel in Chromium', function () {
     await page.close();
   });
 
+  it('resizes a column by dragging its header edge or from the keyboard, cancels on Escape, resets, and keeps the widths', async () => {
+    const { panel } = await demoPanel(1400);
+    const page = panel.page;
+    const header = (label: string) => page.locator(`[role=columnheader]:has-text("${label}")`);
+    const width = async (label: string) => Math.round((await header(label).boundingBox())?.width ?? 0);
+    const widths = async () => (await panel.state() as { widths?: Record<string, number> }).widths ?? {};
+    const dragEdge = async (label: string, dx: number, finish: 'up' | 'Escape') => {
+      const box = await page.locator(`[role=separator][aria-label="Resize the ${label} column"]`).boundingBox();
+      assert.ok(box, `${label} has a resize handle`);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 + dx / 2, box.y + box.height / 2);
+      await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
+      if (finish === 'up') await page.mouse.up();
+      else { await page.keyboard.press('Escape'); await page.mouse.up(); }
+    };
+    const description = await width('Description');
+    const traceLeft = (await header('Trace id').boundingBox())?.x ?? 0;
+
+    await dragEdge('Description', 100, 'Escape');
+    assert.equal(await width('Description'), description, 'Escape puts the width back');
+    assert.deepEqual(await widths(), {});
+    assert.equal(await page.getAttribute('[role=columnheader]:has-text("Description")', 'aria-sort'), 'none', 'the drag sorted nothing');
+
+    await dragEdge('Description', 240, 'up');
+    await page.waitForFunction(() => (globalThis as unknown as { __state?: { widths?: { description?: number } } }).__state?.widths?.description);
+    const dragged = (await widths()).description as number;
+    assert.ok(Math.abs(dragged - (description + 240)) <= 2, `dragged to ${dragged}, from ${description}`);
+    assert.equal(await width('Description'), dragged);
+    const cell = await page.locator('[role=row][aria-rowindex="2"] .cell-description').boundingBox();
+    assert.equal(Math.round(cell?.width ?? 0), dragged, 'the rows follow the header');
+    const lefts = await page.evaluate<number[][]>("[...document.querySelectorAll('.table-header > *, [role=row][aria-rowindex=\"2\"] > *')].map((c) => c.getBoundingClientRect().left)");
+    assert.deepEqual(lefts.slice(lefts.length / 2), lefts.slice(0, lefts.length / 2), 'each header still sits over its column');
+    await dragEdge('Description', 900, 'up');
+    await page.waitForFunction((w) => ((globalThis as unknown as { __state?: { widths?: { description?: number } } }).__state?.widths?.description ?? 0) > w, dragged);
+    assert.ok(((await header('Trace id').boundingBox())?.x ?? 0) > traceLeft + 600, 'the columns after it moved right');
+    assert.equal(await page.$eval('[role=grid]', (g) => g.scrollWidth > g.clientWidth), true, 'wider than the panel, the grid scrolls sideways');
+    await page.$eval('[role=grid]', (g) => { g.scrollLeft = g.scrollWidth; });
+    assert.ok(await page.locator('[role=row][aria-rowindex="2"] .cell-traceId').isVisible(), 'the last column can be scrolled to');
+
+    // From the keyboard: arrows resize and move no selection.
+    await page.$eval('[role=grid]', (g) => { g.scrollLeft = 0; });
+    await page.focus('[role=separator][aria-label="Resize the Actor column"]');
+    await page.screenshot({ path: 'test-results/panel-resized-columns.png', clip: { x: 200, y: 0, width: 1200, height: 420 } });
+    const actor = await width('Actor');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((w) => (globalThis as unknown as { __state?: { widths?: { actor?: number } } }).__state?.widths?.actor === w, actor + 64);
+    assert.equal(await width('Actor'), actor + 64);
+    assert.equal(await page.getAttribute('[role=separator][aria-label="Resize the Actor column"]', 'aria-valuenow'), String(actor + 64));
+    assert.equal((await panel.state() as { selectedKey: unknown }).selectedKey, null);
+    await page.keyboard.press('Delete');
+    await page.waitForFunction(() => (globalThis as unknown as { __state?: { widths?: { actor?: number } } }).__state?.widths?.actor === undefined);
+    assert.equal(await page.getAttribute('[role=separator][aria-label="Resize the Actor column"]', 'aria-valuetext'), 'default width');
+
+    // A restored panel keeps the widths; a double-click gives the default back.
+    const state = await panel.state();
+    await page.close();
+    const restored = (await demoPanel(1400, state)).panel;
+    const restoredWidth = Math.round((await restored.page.locator('[role=columnheader]:has-text("Description")').boundingBox())?.width ?? 0);
+    assert.equal(restoredWidth, (state as { widths: { description: number } }).widths.description);
+    await restored.page.dblclick('[role=separator][aria-label="Resize the Description column"]');
+    await restored.page.waitForFunction(() => (globalThis as unknown as { __state?: { widths?: { description?: number } } }).__state?.widths?.description === undefined);
+    assert.equal(Math.round((await restored.page.locator('[role=columnheader]:has-text("Description")').boundingBox())?.width ?? 0), description);
+    assert.equal(await restored.page.$eval('[role=grid]', (g) => g.scrollWidth > g.clientWidth), false, 'the default widths fit the panel again');
+    await restored.page.close();
+  });
+
   it('opens Export / copy as a menu of buttons: arrows move without acting, Enter acts once, Escape returns focus, Tab leaves', async () => {
     const { panel } = await demoPanel(1400);
     const page = panel.page;

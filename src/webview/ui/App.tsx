@@ -11,6 +11,7 @@ import type { Bin } from '../model/histogram';
 import { chartRange, computeBins } from '../model/histogram';
 import { Results } from '../model/results';
 import { sortPositions } from '../model/sort';
+import { withWidth } from '../model/columnWidths';
 import { sharesVendor, startingColumns } from '../model/connectionColumn';
 import { isNewPanel, loadState, newRequestId, onHostMessage, post, saveState } from '../host';
 import { DetailPane } from './DetailPane';
@@ -298,11 +299,13 @@ export function App() {
           rowKey={(index) => results.keyAt(positions[index] as number)}
           rowConnection={(index) => results.index.connection(positions[index] as number)}
           columns={view.columns}
+          widths={view.widths}
           sort={view.sort}
           selectedIndex={selectedIndex}
           initialScrollTop={view.scrollTop}
           onSelect={(index, open) => select(index, open)}
           onSort={(column) => update({ sort: { column, descending: view.sort.column === column ? !view.sort.descending : column === 'time' } })}
+          onResize={(column, px) => setView((v) => ({ ...v, widths: withWidth(v.widths, column, px) }))}
           onKeyDown={onGridKey}
           onScroll={onScroll}
           gridRef={grid}

@@ -2,26 +2,17 @@
 import { Component } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { AuditEvent } from '../../core/model';
-import type { ColumnId, ViewState } from '../../shared/viewState';
+import type { ColumnId, ColumnWidths, ViewState } from '../../shared/viewState';
+import { gridColumns, withWidth } from '../model/columnWidths';
 import { showBidiControls } from '../model/bidi';
 import type { EventConnection } from '../model/fields';
 import { cellText, COLUMN_LABELS } from '../model/fields';
+import { ColumnResizer } from './ColumnResizer';
 import { StatusBadge, VendorBadge } from './icons';
 import { useRowVirtualizer } from './useVirtualizer';
 
 const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 26;
-
-const WIDTHS: Record<ColumnId, string> = {
-  // Narrow minimums so the default columns fit a panel beside the editor; text cells truncate.
-  time: '190px', vendor: '86px', actor: 'minmax(80px, 1fr)', action: 'minmax(80px, 1fr)',
-  resource: 'minmax(80px, 1fr)', status: '84px', description: 'minmax(100px, 2fr)',
-  traceId: 'minmax(90px, 170px)', id: 'minmax(90px, 170px)', connection: 'minmax(140px, 200px)',
-};
-
-function gridTemplate(columns: readonly ColumnId[]): string {
-  return columns.map((c) => WIDTHS[c]).join(' ');
-}
 
 export interface TableProps {
   rows: readonly AuditEvent[];
@@ -30,11 +21,13 @@ export interface TableProps {
   /** The connection of the row at `index`. */
   rowConnection(index: number): EventConnection;
   columns: readonly ColumnId[];
+  widths: ColumnWidths | undefined;
   sort: ViewState['sort'];
   selectedIndex: number;
   initialScrollTop: number;
   onSelect(index: number, open: boolean): void;
   onSort(column: ColumnId): void;
+  onResize(column: ColumnId, px: number | undefined): void;
   onKeyDown(event: KeyboardEvent): void;
   onScroll(top: number): void;
   gridRef: { current: HTMLDivElement | null };
@@ -62,6 +55,13 @@ export function Table(props: TableProps) {
   const rowAt = (e: MouseEvent) => Number((e.target as Element).closest('[role=row]')?.getAttribute('aria-rowindex') ?? 0) - 2;
   const onClick = (e: MouseEvent) => { const index = rowAt(e); if (index >= 0) props.onSelect(index, false); };
   const onDblClick = (e: MouseEvent) => { const index = rowAt(e); if (index >= 0) props.onSelect(index, true); };
+  const grid = gridColumns(props.columns, props.widths);
+  // While a column is dragged only the grid's two variables change: no row renders again.
+  const preview = (column: ColumnId, px: number | null) => {
+    const shown = px === null ? grid : gridColumns(props.columns, withWidth(props.widths, column, px));
+    props.gridRef.current?.style.setProperty('--grid-columns', shown.template);
+    props.gridRef.current?.style.setProperty('--grid-min-width', `${shown.minWidth}px`);
+  };
 
   return (
     <div
@@ -74,11 +74,11 @@ export function Table(props: TableProps) {
       aria-colcount={props.columns.length}
       aria-activedescendant={active}
       tabIndex={0}
-      style={{ '--grid-columns': gridTemplate(props.columns) }}
+      style={{ '--grid-columns': grid.template, '--grid-min-width': `${grid.minWidth}px` }}
       onKeyDown={props.onKeyDown}
       onScroll={(e) => props.onScroll((e.currentTarget as HTMLElement).scrollTop)}
     >
-      <HeaderRow columns={props.columns} sort={props.sort} onSort={props.onSort} />
+      <HeaderRow columns={props.columns} widths={props.widths} sort={props.sort} onSort={props.onSort} onResize={props.onResize} preview={preview} />
       <div class="table-body" role="rowgroup" style={{ height: `${virtualizer.totalSize}px` }} onClick={onClick} onDblClick={onDblClick}>
         {rows}
       </div>
@@ -89,17 +89,22 @@ export function Table(props: TableProps) {
 
 interface HeaderRowProps {
   columns: readonly ColumnId[];
+  widths: ColumnWidths | undefined;
   sort: ViewState['sort'];
   onSort(column: ColumnId): void;
+  onResize(column: ColumnId, px: number | undefined): void;
+  preview(column: ColumnId, px: number | null): void;
 }
 
-/** Re-rendered only when its columns, sort or handler change, not on every scrolled frame. */
+/** Re-rendered only when its columns, widths, sort or handlers change, not on every scrolled frame. */
 class HeaderRow extends Component<HeaderRowProps> {
   shouldComponentUpdate(next: HeaderRowProps): boolean {
-    return next.columns !== this.props.columns || next.sort !== this.props.sort || next.onSort !== this.props.onSort;
+    const now = this.props;
+    return next.columns !== now.columns || next.widths !== now.widths || next.sort !== now.sort
+      || next.onSort !== now.onSort || next.onResize !== now.onResize || next.preview !== now.preview;
   }
 
-  render({ columns, sort, onSort }: HeaderRowProps) {
+  render({ columns, widths, sort, onSort, onResize, preview }: HeaderRowProps) {
     return (
       <div class="table-header" role="row" aria-rowindex={1}>
         {columns.map((column) => {
@@ -115,6 +120,7 @@ class HeaderRow extends Component<HeaderRowProps> {
                 {COLUMN_LABELS[column]}
                 {sorted && <span class={`codicon codicon-${sort.descending ? 'arrow-down' : 'arrow-up'}`} aria-hidden="true" />}
               </button>
+              <ColumnResizer column={column} label={COLUMN_LABELS[column]} width={widths?.[column]} preview={preview} onResize={onResize} />
             </div>
           );
         })}
