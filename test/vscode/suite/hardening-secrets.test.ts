@@ -155,6 +155,41 @@ describe('hardening: credentials in the editor (rows 7, 14, 15, 17)', () => {
     assert.strictEqual(outcome?.ok, true);
   });
 
+  it('14: writes, renewals and deletes of one credential in VS Code\'s SecretStorage take effect in the order asked, none lost', async () => {
+    const { services } = await api();
+    const credentials = services.credentials;
+    await credentials.write(connection, { token: GOOD });
+    const old = await credentials.forConnection(connection);
+    const renewed = { token: `${GOOD}-renewed` };
+    try {
+      // A renewal asked before a removal: both happen, in that order, and the removal wins.
+      const renewal = credentials.replaceIfUnchanged(connection, old, renewed);
+      const removal = credentials.delete(CONNECTION.id);
+      assert.strictEqual((await renewal).token, renewed.token);
+      await removal;
+      assert.strictEqual(await credentials.read(CONNECTION.id), undefined);
+
+      // A renewal asked after a removal finds nothing to renew and brings nothing back.
+      await credentials.write(connection, { token: GOOD });
+      const current = await credentials.forConnection(connection);
+      const removalFirst = credentials.delete(CONNECTION.id);
+      await assert.rejects(credentials.replaceIfUnchanged(connection, current, renewed), /has no credential/);
+      await removalFirst;
+      assert.strictEqual(await credentials.read(CONNECTION.id), undefined);
+
+      // A renewal from a stale value leaves a credential set meanwhile as it is.
+      await credentials.write(connection, { token: GOOD });
+      const stale = await credentials.forConnection(connection);
+      const setMeanwhile = credentials.write(connection, { token: `${GOOD}-set-by-user` });
+      const after = await credentials.replaceIfUnchanged(connection, stale, renewed);
+      await setMeanwhile;
+      assert.strictEqual(after.token, `${GOOD}-set-by-user`);
+      assert.strictEqual((await credentials.read(CONNECTION.id))?.token, `${GOOD}-set-by-user`);
+    } finally {
+      await credentials.write(connection, { token: GOOD });
+    }
+  });
+
   it('17: the log channel, the messages shown and the data folders hold none of the test credentials', async () => {
     const log = await logText();
     assert.ok(log.includes('Sec Zluri') || log.includes(CONNECTION.id), 'the log covers these tests');
