@@ -83,8 +83,6 @@ export class ConnectionRun {
     this.localKeys = activeFilters(query).filter((key) => !server.has(key));
     this.linker = adapter.snapshots && new SnapshotLinker(adapter.snapshots);
     this.pageSize = pageSizeFor(adapter.limits, pageSize);
-    // Newest first, with nothing filtered here, the first `limit` records are the answer: no need to fetch a whole page.
-    if (query.limit !== undefined && adapter.limits.newestFirst === true && this.localKeys.length === 0) this.pageSize = Math.min(this.pageSize, query.limit);
     this.credentials = new RunCredentials(target, context.signal);
     this.summary = {
       connectionId: target.connection.id,

@@ -177,18 +177,6 @@ describe('search engine over the emulator', function () {
     assert.deepEqual(events.map((e) => e.id), all.slice(0, 10).map((e) => e.id));
   });
 
-  it('asks a newest-first vendor (AXP) for no more than the limit when nothing is filtered after fetching', async () => {
-    const pageSizes = async (query: AuditQuery): Promise<string[]> => {
-      const sent = emulator.requests.length;
-      await collect([emulatorTarget(emulator, 'axp')], query, { http, now: () => NOW });
-      return emulator.requests.slice(sent).map((r) => String(r.query.pageSize));
-    };
-    const limited = await pageSizes({ ...WHOLE, limit: 7 });
-    assert.ok(limited.length > 0 && limited.every((size) => size === '7'), limited.join(', '));
-    const filteredHere = await pageSizes({ ...WHOLE, limit: 7, status: 'failure' });
-    assert.ok(filteredHere.length > 0 && filteredHere.every((size) => size === '50'), `a filter applied here may drop records, so whole pages: ${filteredHere.join(', ')}`);
-  });
-
   it('fans out to every vendor and merges a shared trace id into one timeline', async () => {
     const traceId = emulator.dataset.sharedTraces[0]?.traceId as string;
     const { events, updates } = await collect(allTargets(emulator), { ...WHOLE, traceId }, { http, now: () => NOW });
