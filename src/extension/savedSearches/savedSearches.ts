@@ -73,6 +73,7 @@ export class SavedSearches {
   async move(ref: SearchRef, toRoot?: string): Promise<SearchRef> {
     const source = this.storeOf(ref);
     await source.reload(); // the file may have been edited since it was last read
+    source.checkWritable(); // before the copy: a source that cannot give the search up would leave it in both places
     const original = this.find(ref);
     const target: StoreKind = ref.store === 'workspace' ? 'user' : 'workspace';
     const added = await this.add(target, withoutDemoMark(original), toRoot);

@@ -18,6 +18,8 @@ export interface SearchStore {
   reload(): Promise<void>;
   /** Applies a change to the list and persists it; refuses when the store is broken. */
   update(change: (searches: SavedSearch[]) => SavedSearch[]): Promise<void>;
+  /** Throws what `update` would refuse with now, for a reason known without reading storage (a two-store change asks first). */
+  checkWritable(): void;
 }
 
 /** The saved-search file of one workspace folder. */

@@ -25,12 +25,21 @@ export class UserSearches extends Disposable implements SearchStore {
     return { kind: 'ok', searches: parsed.data.searches };
   }
 
+  private writableState(): Extract<StoreState, { kind: 'ok' }> {
+    const current = this.state();
+    if (current.kind !== 'ok') throw new Error(`Cannot change user saved searches: ${current.message}`);
+    return current;
+  }
+
   /** `state()` reads storage on every call: nothing is cached to refresh. */
   async reload(): Promise<void> {}
 
+  checkWritable(): void {
+    this.writableState();
+  }
+
   async update(change: (searches: SavedSearch[]) => SavedSearch[]): Promise<void> {
-    const current = this.state();
-    if (current.kind !== 'ok') throw new Error(`Cannot change user saved searches: ${current.message}`);
+    const current = this.writableState();
     const next = savedSearchFileSchema.parse({ version: 1, searches: change([...current.searches]) });
     await this.state_.update(KEY, next);
     this.changed.fire();

@@ -65,10 +65,7 @@ export class WorkspaceSearchFile extends Disposable implements SearchStore {
 
   private async write(change: (searches: SavedSearch[]) => SavedSearch[]): Promise<void> {
     const uri = this.uri;
-    if (this.hasUnsavedEdits()) {
-      // Writing under an editor with unsaved edits would leave the user to pick one of two versions on save, and lose the other.
-      throw new Error(`${this.label} has unsaved changes in an editor: save or revert them, then try again.`);
-    }
+    this.checkWritable();
     const { state: fresh, file } = await this.read(); // never write over edits made since the last read
     if (fresh.kind !== 'ok') {
       this.current = fresh;
@@ -90,9 +87,13 @@ export class WorkspaceSearchFile extends Disposable implements SearchStore {
     await this.reload();
   }
 
-  private hasUnsavedEdits(): boolean {
+  checkWritable(): void {
+    // Writing under an editor with unsaved edits would leave the user to pick one of two versions on save, and lose the other.
+    // (A document opened through another path to the same file, a symlink, is not recognised.)
     const key = this.uri.toString();
-    return vscode.workspace.textDocuments.some((document) => document.isDirty && document.uri.toString() === key);
+    if (vscode.workspace.textDocuments.some((document) => document.isDirty && document.uri.toString() === key)) {
+      throw new Error(`${this.label} has unsaved changes in an editor: save or revert them, then try again.`);
+    }
   }
 
   /** The file's state, and when it is valid the whole file (an absent file is an empty one). */

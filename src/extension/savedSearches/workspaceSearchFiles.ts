@@ -11,7 +11,8 @@ const noFolder: SearchStore = {
   onDidChange: () => ({ dispose: () => undefined }),
   state: (): StoreState => ({ kind: 'unavailable', message: 'No folder is open.' }),
   reload: async () => undefined,
-  update: async (_change: (searches: SavedSearch[]) => SavedSearch[]) => {
+  update: async (_change: (searches: SavedSearch[]) => SavedSearch[]) => noFolder.checkWritable(),
+  checkWritable: () => {
     throw new Error('Open a folder to keep saved searches in the workspace.');
   },
 };

@@ -180,8 +180,13 @@ describe('hardening: a malicious or broken workspace (rows 12, 13)', () => {
       services.savedSearches.add('workspace', { name: 'While dirty', connection: 'all', query: '' }),
       /audit-lens\.json has unsaved changes in an editor: save or revert them, then try again\./,
     );
-    const result = await vscode.commands.executeCommand('auditLens.saveSearch', { name: 'While dirty', store: 'workspace' });
-    assert.strictEqual(result, undefined, 'the command fails with a message');
+    // Moved out, it would be copied to the user's searches and then not removed: nothing happens instead.
+    const usersBefore = services.savedSearches.store('user').state();
+    await assert.rejects(services.savedSearches.move({ store: 'workspace', name: 'Saved before' }), /has unsaved changes in an editor/);
+    assert.deepStrictEqual(services.savedSearches.store('user').state(), usersBefore, 'no copy in the user\'s searches');
+    const result = await vscode.commands.executeCommand('auditLens.duplicateSavedSearch', { store: 'workspace', name: 'Saved before' });
+    assert.strictEqual(result, undefined, 'the command fails');
+    await logText(/auditLens\.duplicateSavedSearch: .*audit-lens\.json has unsaved changes in an editor: save or revert them/);
     assert.strictEqual(await readText(fileUri()), before, 'the file on disk is untouched');
     assert.ok(document.isDirty && document.getText().startsWith(' '), 'the edit in the editor is kept');
     await vscode.commands.executeCommand('workbench.action.files.revert');
