@@ -328,4 +328,29 @@ describe('newcomer walkthrough', function () {
     // The credential never shows anywhere in the workbench.
     assert.ok(!(await page().locator('body').innerText()).includes(EMULATOR_CREDENTIALS.zluri.token!));
   });
+
+  it('7. tests a connection the vendor refuses, then cancels a test that hangs: the connection keeps its error until a test answers', async () => {
+    const label = 'Zluri staging';
+    const row = treeRow(page(), label);
+    const testConnection = async () => {
+      await workbench().runCommand('Audit Lens: Test Connection');
+      await page().locator('.quick-input-widget input[placeholder="Pick a connection"]').waitFor({ state: 'visible' });
+      await quickInput().pick(label);
+    };
+    emulator.faults.add({ vendor: 'zluri', fault: { kind: 'status', status: 401 }, times: 1 });
+    await testConnection();
+    await row.locator('.codicon-error').waitFor({ state: 'visible' });
+
+    emulator.faults.add({ vendor: 'zluri', fault: { kind: 'hang' }, times: 1 });
+    await testConnection();
+    await openNotifications(page(), `Testing ${label}`);
+    await page().locator('.notifications-center .notification-list-item', { hasText: `Testing ${label}` }).first().getByRole('button', { name: 'Cancel' }).click();
+    const cancelled = await openNotifications(page(), `${label}: test cancelled.`);
+    assert.strictEqual(await cancelled.innerText(), `${label}: test cancelled.`);
+    await closeNotifications(page());
+    assert.ok(await row.locator('.codicon-error').isVisible(), 'a cancelled test says nothing of the connection: the error stays');
+
+    await testConnection();
+    await row.locator('.codicon-pass').waitFor({ state: 'visible' });
+  });
 });

@@ -73,9 +73,10 @@ export class AddConnectionCommand implements Command {
     await this.services.connections.upsert(connection);
     const where = await this.services.credentials.write(connection, credential);
     if (!outcome.ok) this.services.status.setError(connection.id, outcome.error);
-    void vscode.window.showInformationMessage(
-      `${outcome.ok ? describeOutcome(connection, outcome) : `Saved ${connection.label}.`}${where === 'session' ? ' The credential is kept for this session only.' : ''}`,
-    );
+    const saved = !outcome.ok ? `Saved ${connection.label}.`
+      : outcome.cancelled ? `Saved ${connection.label}; the test was cancelled, so the credential is not checked yet (run Test Connection).`
+      : describeOutcome(connection, outcome);
+    void vscode.window.showInformationMessage(`${saved}${where === 'session' ? ' The credential is kept for this session only.' : ''}`);
     return connection;
   }
 

@@ -20,7 +20,7 @@ export class TestConnectionCommand implements Command {
     const outcome = await testRequest(resolved.connection, resolved.credentials, backend.searchOptions());
     const message = describeOutcome(connection, outcome);
     if (outcome.ok) {
-      status.clear(connection.id);
+      if (!outcome.cancelled) status.clear(connection.id); // a cancelled test tells nothing of the connection
       void vscode.window.showInformationMessage(message);
     } else {
       status.setError(connection.id, outcome.error);
