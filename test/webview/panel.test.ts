@@ -553,9 +553,17 @@ describe('results panel in Chromium', function () {
     assert.equal(await width('Actor'), actor + 64);
     assert.equal(await page.getAttribute('[role=separator][aria-label="Resize the Actor column"]', 'aria-valuenow'), String(actor + 64));
     assert.equal((await panel.state() as { selectedKey: unknown }).selectedKey, null);
+    const actorWidthIs = (w: number | undefined) => page.waitForFunction((want) => (globalThis as unknown as { __state?: { widths?: { actor?: number } } }).__state?.widths?.actor === (want ?? undefined), w ?? null);
     await page.keyboard.press('Delete');
-    await page.waitForFunction(() => (globalThis as unknown as { __state?: { widths?: { actor?: number } } }).__state?.widths?.actor === undefined);
+    await actorWidthIs(undefined);
     assert.equal(await page.getAttribute('[role=separator][aria-label="Resize the Actor column"]', 'aria-valuetext'), 'default width');
+    await page.focus('[role=grid]');
+    await page.focus('[role=separator][aria-label="Resize the Actor column"]');
+    assert.equal(await page.getAttribute('[role=separator][aria-label="Resize the Actor column"]', 'aria-valuenow'), String(actor), 'focused at its default, it says the width it has');
+    await page.keyboard.press('ArrowRight');
+    await actorWidthIs(actor + 16);
+    await page.keyboard.press('Backspace');
+    await actorWidthIs(undefined);
 
     // A restored panel keeps the widths; a double-click gives the default back.
     const state = await panel.state();

@@ -171,6 +171,11 @@ export function App() {
   }, [view.sort, selectedIndex]);
 
   const update = (patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch }));
+  // Stable, so the grid's header renders again only when its columns, widths or sort change.
+  const sortBy = useCallback((column: ColumnId) => setView((v) => ({
+    ...v, sort: { column, descending: v.sort.column === column ? !v.sort.descending : column === 'time' },
+  })), []);
+  const resize = useCallback((column: ColumnId, px: number | undefined) => setView((v) => ({ ...v, widths: withWidth(v.widths, column, px) })), []);
   // Until the user chooses, the field sidebar gives way to the table on narrow panels.
   const narrow = useMediaQuery(`(max-width: ${NARROW_PANEL_PX}px)`);
   const fieldsShown = view.fieldsHidden === undefined ? !narrow : !view.fieldsHidden;
@@ -304,8 +309,8 @@ export function App() {
           selectedIndex={selectedIndex}
           initialScrollTop={view.scrollTop}
           onSelect={(index, open) => select(index, open)}
-          onSort={(column) => update({ sort: { column, descending: view.sort.column === column ? !view.sort.descending : column === 'time' } })}
-          onResize={(column, px) => setView((v) => ({ ...v, widths: withWidth(v.widths, column, px) }))}
+          onSort={sortBy}
+          onResize={resize}
           onKeyDown={onGridKey}
           onScroll={onScroll}
           gridRef={grid}

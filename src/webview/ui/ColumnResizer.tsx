@@ -1,8 +1,9 @@
 /**
  * The handle on a column header's right edge. Drag it, or focus it and press ←/→ (with Shift
- * for larger steps), to resize the column; double-click it or press Delete for the default
- * width again. Escape while dragging puts the width back.
+ * for larger steps), to resize the column; double-click it or press Delete (or Backspace)
+ * for the default width again. Escape while dragging puts the width back.
  */
+import { useEffect, useRef } from 'preact/hooks';
 import type { ColumnId } from '../../shared/viewState';
 import { COLUMN_WIDTH_MAX, COLUMN_WIDTH_MIN } from '../../shared/viewState';
 import { clampWidth } from '../model/columnWidths';
@@ -28,36 +29,43 @@ function widthOf(handle: HTMLElement, chosen: number | undefined): number {
 
 export function ColumnResizer(props: ColumnResizerProps) {
   const { column } = props;
+  /** Ends the drag under way, keeping its width or not; set only while dragging. */
+  const endDrag = useRef<((keep: boolean) => void) | null>(null);
+  useEffect(() => () => endDrag.current?.(false), []);
 
   const onPointerDown = (down: PointerEvent) => {
-    if (down.button !== 0) return;
+    if (down.button !== 0 || endDrag.current) return;
     down.preventDefault(); // no text selection while dragging
     const handle = down.currentTarget as HTMLElement;
     const start = widthOf(handle, props.width);
     let px = start;
     handle.setPointerCapture(down.pointerId);
+    // On the window: the events still arrive there if the handle is re-rendered away mid-drag.
     const move = (event: PointerEvent) => {
       px = clampWidth(start + event.clientX - down.clientX);
       props.preview(column, px);
     };
-    const finish = (keep: boolean) => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('lostpointercapture', release);
-      window.removeEventListener('keydown', escape, true);
-      if (keep && px !== start) props.onResize(column, px);
-      else props.preview(column, null);
-    };
-    const release = () => finish(true);
+    const keep = () => endDrag.current?.(true);
+    const revert = () => endDrag.current?.(false);
     const escape = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
       event.stopPropagation();
-      handle.removeEventListener('lostpointercapture', release);
-      handle.releasePointerCapture(down.pointerId);
-      finish(false);
+      revert();
     };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('lostpointercapture', release);
+    endDrag.current = (kept: boolean) => {
+      endDrag.current = null;
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', keep);
+      window.removeEventListener('pointercancel', revert);
+      window.removeEventListener('keydown', escape, true);
+      if (handle.hasPointerCapture(down.pointerId)) handle.releasePointerCapture(down.pointerId);
+      if (kept && px !== start) props.onResize(column, px);
+      else props.preview(column, null);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', keep);
+    window.addEventListener('pointercancel', revert);
     window.addEventListener('keydown', escape, true);
   };
 
@@ -66,7 +74,7 @@ export function ColumnResizer(props: ColumnResizerProps) {
     const handle = event.currentTarget as HTMLElement;
     if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
       props.onResize(column, clampWidth(widthOf(handle, props.width) + (event.key === 'ArrowLeft' ? -step : step)));
-    } else if (event.key === 'Delete') {
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
       props.onResize(column, undefined);
     } else {
       return;
@@ -91,6 +99,11 @@ export function ColumnResizer(props: ColumnResizerProps) {
       onPointerDown={onPointerDown}
       onKeyDown={onKeyDown}
       onDblClick={() => props.onResize(column, undefined)}
+      onFocus={(event) => {
+        // A focused separator says its width: for a default track, what it measures now.
+        const handle = event.currentTarget as HTMLElement;
+        if (props.width === undefined) handle.setAttribute('aria-valuenow', String(widthOf(handle, undefined)));
+      }}
     />
   );
 }

@@ -1,6 +1,6 @@
 /** The virtualized results grid: sortable headers, one selected row, keyboard-driven. */
 import { Component } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useCallback, useRef } from 'preact/hooks';
 import type { AuditEvent } from '../../core/model';
 import type { ColumnId, ColumnWidths, ViewState } from '../../shared/viewState';
 import { gridColumns, withWidth } from '../model/columnWidths';
@@ -56,12 +56,16 @@ export function Table(props: TableProps) {
   const onClick = (e: MouseEvent) => { const index = rowAt(e); if (index >= 0) props.onSelect(index, false); };
   const onDblClick = (e: MouseEvent) => { const index = rowAt(e); if (index >= 0) props.onSelect(index, true); };
   const grid = gridColumns(props.columns, props.widths);
+  const latest = useRef(props);
+  latest.current = props;
   // While a column is dragged only the grid's two variables change: no row renders again.
-  const preview = (column: ColumnId, px: number | null) => {
-    const shown = px === null ? grid : gridColumns(props.columns, withWidth(props.widths, column, px));
-    props.gridRef.current?.style.setProperty('--grid-columns', shown.template);
-    props.gridRef.current?.style.setProperty('--grid-min-width', `${shown.minWidth}px`);
-  };
+  // One function for the panel's life, so the header does not render again on every scroll.
+  const preview = useCallback((column: ColumnId, px: number | null) => {
+    const { columns, widths, gridRef } = latest.current;
+    const shown = gridColumns(columns, px === null ? widths : withWidth(widths, column, px));
+    gridRef.current?.style.setProperty('--grid-columns', shown.template);
+    gridRef.current?.style.setProperty('--grid-min-width', `${shown.minWidth}px`);
+  }, []);
 
   return (
     <div
