@@ -9,13 +9,13 @@ export interface ServerDirs {
   userDataDir: string;
 }
 
-export function installVsix(server: VSCodeServerInstall, vsix: string, dirs: ServerDirs): Promise<void> {
+export function installVsix(server: VSCodeServerInstall, vsix: string, dirs: ServerDirs, env: Record<string, string>): Promise<void> {
   const args = [
     server.serverMain, '--install-extension', vsix, '--accept-server-license-terms',
     '--extensions-dir', dirs.extensionsDir, '--server-data-dir', dirs.serverDataDir, '--user-data-dir', dirs.userDataDir,
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(server.node, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(server.node, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });

@@ -102,7 +102,7 @@ export async function startVSCodeServer(options: LaunchOptions & { port?: number
 
   if (options.extension) {
     try {
-      await installVsix(install, options.extension.installedFrom, { extensionsDir, serverDataDir, userDataDir });
+      await installVsix(install, options.extension.installedFrom, { extensionsDir, serverDataDir, userDataDir }, NO_GALLERY);
     } catch (err) {
       fs.rmSync(tempRoot, { recursive: true, force: true });
       throw err;
