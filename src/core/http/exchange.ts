@@ -33,10 +33,9 @@ export async function exchange(
   });
   const { statusCode: status, body } = response;
   const headers = flattenHeaders(response.headers);
-  const elapsed = (): number => Math.round(performance.now() - started);
   if (status >= 300 && status < 400) {
     discard(body); // nothing in a redirect is worth reading
-    return { status, headers, durationMs: elapsed() };
+    return { status, headers, durationMs: Math.round(performance.now() - started) };
   }
   const ok = status >= 200 && status < 300;
   const cap = ok ? options.maxResponseBytes : Math.min(ERROR_BODY_CAP, options.maxResponseBytes);
@@ -47,7 +46,7 @@ export async function exchange(
   }
   const buffer = await readCapped(body, cap);
   if (ok && buffer === undefined) throw tooLargeError(request.vendor, host, cap);
-  return { status, headers, body: buffer, durationMs: elapsed() };
+  return { status, headers, body: buffer, durationMs: Math.round(performance.now() - started) };
 }
 
 /** Drops a body unread; undici then closes its socket rather than reuse it mid-response. */

@@ -11,12 +11,12 @@ export class RequestScope {
   private deadlineAt: number;
   private timer: NodeJS.Timeout | undefined;
   private stopCause: StopCause | undefined;
-  private readonly onCallerAbort = (): void => this.stop('cancelled');
 
   constructor(private readonly callerSignal: AbortSignal | undefined, deadlineMs: number) {
     this.deadlineAt = Date.now() + deadlineMs;
     if (callerSignal?.aborted) this.stop('cancelled');
-    else callerSignal?.addEventListener('abort', this.onCallerAbort, { once: true });
+    // The scope is its own listener (`handleEvent`): no closure to create for every request.
+    else callerSignal?.addEventListener('abort', this, { once: true });
     this.arm();
   }
 
@@ -55,7 +55,12 @@ export class RequestScope {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+    this.callerSignal?.removeEventListener('abort', this);
+  }
+
+  /** The caller's signal fired. */
+  handleEvent(): void {
+    this.stop('cancelled');
   }
 
   private arm(): void {

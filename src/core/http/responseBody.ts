@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { finished, type Readable } from 'node:stream';
 import { AuditLensError } from '../errors';
 import type { VendorId } from '../model';
 import { formatBytes } from './duration';
@@ -6,21 +6,35 @@ import { vendorName } from './vendorNames';
 
 /**
  * Reads a response body, stopping (and freeing the socket) as soon as it passes `capBytes`.
- * Returns undefined when the cap was passed, so the caller decides what that means.
+ * Returns undefined when the cap was passed, so the caller decides what that means; rejects
+ * with the stream's error (an abort, a body timeout, a dropped socket, a premature close).
+ * Per response this runs thousands of times a search for vendors with small pages, so:
+ * 'data' events rather than `for await` (the stream's async iterator cost ~15 µs a response),
+ * and a body that came in one chunk is returned as that chunk. Copying it, as `Buffer.concat`
+ * does even for one, allocates every body again outside the JS heap, and that memory sets off
+ * extra full garbage collections, each marking every event the search holds so far.
  */
-export async function readCapped(body: Readable, capBytes: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of body) {
-    const buffer = chunk as Buffer;
-    total += buffer.length;
-    if (total > capBytes) {
-      body.destroy();
-      return undefined;
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks, total);
+export function readCapped(body: Readable, capBytes: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let over = false;
+    body.on('data', (chunk: Buffer) => {
+      if (over) return;
+      total += chunk.length;
+      if (total > capBytes) {
+        over = true;
+        body.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    finished(body, (error) => {
+      if (over) resolve(undefined);
+      else if (error) reject(error);
+      else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total));
+    });
+  });
 }
 
 export function tooLargeError(vendor: VendorId, host: string, capBytes: number): AuditLensError {
