@@ -22,6 +22,15 @@ async function exportMenu(panel: Awaited<ReturnType<typeof openPanel>>, item: st
   await panel.page.getByRole('button', { name: 'Export / copy…' }).click();
   await panel.page.getByRole('menuitem', { name: item }).click();
 }
+/** The view state is saved in an effect after the render that changed it: wait for its filters. */
+async function savedFilters(panel: Awaited<ReturnType<typeof openPanel>>, count: number): Promise<unknown[]> {
+  await panel.page.waitForFunction((n) => (globalThis as unknown as { __state?: { filters?: unknown[] } }).__state?.filters?.length === n, count);
+  return (await panel.state() as { filters: unknown[] }).filters;
+}
+/** Waits until the saved view state's `key` prints as `want` does (same key order). */
+async function savedField(panel: Awaited<ReturnType<typeof openPanel>>, key: string, want: unknown): Promise<void> {
+  await panel.page.waitForFunction(([k, w]) => JSON.stringify((globalThis as unknown as { __state?: Record<string, unknown> }).__state?.[k]) === w, [key, JSON.stringify(want)] as const);
+}
 const focused = (panel: Awaited<ReturnType<typeof openPanel>>) =>
   panel.page.evaluate<string | null>("document.activeElement?.getAttribute('data-focus') ?? document.activeElement?.textContent?.trim() ?? null");
 
@@ -100,8 +109,8 @@ describe('results panel in Chromium', function () {
     assert.equal(await panel.page.evaluate('document.activeElement?.className'), 'filter-input');
     await panel.page.click('[role=columnheader] >> text=Actor');
     assert.equal(await panel.page.getAttribute('[role=columnheader]:has-text("Actor")', 'aria-sort'), 'ascending');
+    await savedField(panel, 'sort', { column: 'actor', descending: false });
     const state = (await panel.state()) as { sort: unknown; filters: unknown[]; search: { query: string } };
-    assert.deepEqual(state.sort, { column: 'actor', descending: false });
     assert.equal(state.filters.length, 1);
     assert.equal(state.search.query, 'since:2h');
     await panel.page.close();
@@ -128,7 +137,7 @@ describe('results panel in Chromium', function () {
     await panel.page.waitForSelector('#field-sidebar', { state: 'detached' });
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     assert.ok(await tableLeft() < withSidebar - 100, 'the table starts where the sidebar was');
-    assert.equal((await panel.state() as { fieldsHidden?: boolean }).fieldsHidden, true);
+    await savedField(panel, 'fieldsHidden', true);
     await panel.page.close();
 
     const restored = await demoPanel(900, { columns: ['time', 'action'], sort: { column: 'time', descending: true }, filters: [], selectedKey: null, detailOpen: false, fieldsHidden: true, scrollTop: 0 });
@@ -144,7 +153,7 @@ describe('results panel in Chromium', function () {
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     await toggle.click();
     await panel.page.waitForSelector('#field-sidebar >> text=alice@example.com');
-    assert.equal((await panel.state() as { fieldsHidden?: boolean }).fieldsHidden, false, 'the choice is kept');
+    await savedField(panel, 'fieldsHidden', false); // the choice is kept
     await panel.page.setViewportSize({ width: 1200, height: 800 });
     await panel.page.setViewportSize({ width: 650, height: 800 });
     assert.equal(await panel.page.locator('#field-sidebar').count(), 1, 'a chosen sidebar stays when the panel narrows');
@@ -274,7 +283,7 @@ describe('results panel in Chromium', function () {
       await panel.page.waitForSelector('.chip >> text=Connection: Descope staging');
       await shown(panel, 4);
       assert.ok((await rowTexts(panel)).every((r) => r.includes('Descope staging') && r.includes('staging ')));
-      assert.deepEqual((await panel.state() as { filters: unknown[] }).filters, [{ field: 'connection', value: 'descope-staging', exclude: false }]);
+      assert.deepEqual(await savedFilters(panel, 1), [{ field: 'connection', value: 'descope-staging', exclude: false }]);
       await panel.page.click('button[aria-label="Remove filter Connection: Descope staging"]');
       await shown(panel, 11);
 
@@ -698,7 +707,7 @@ describe('results panel in Chromium', function () {
 
     await page.click(`.sidebar .facet-value:has-text("${marked}") .facet-include`);
     assert.equal(await page.textContent('.chip-label'), `Actor: ${marked}`);
-    assert.deepEqual((await panel.state() as { filters: unknown[] }).filters, [{ field: 'actor', value: spoof, exclude: false }]);
+    assert.deepEqual(await savedFilters(panel, 1), [{ field: 'actor', value: spoof, exclude: false }]);
     assert.equal((await rowTexts(panel)).length, 1);
     await page.click('.chip button');
 
