@@ -111,7 +111,8 @@ describe('results panel: restoring the view and telling the truth', function () 
     await counted(panel, 180);
     await panel.page.waitForSelector('aside.detail', { state: 'detached' });
     assert.equal(await panel.page.locator('[role=row][aria-selected=true]').count(), 0);
-    assert.equal((await panel.state() as { selectedKey: string | null }).selectedKey, null);
+    // Saved in an effect after the render that cleared it.
+    await panel.page.waitForFunction(() => (globalThis as unknown as { __state?: { selectedKey: unknown } }).__state?.selectedKey === null);
 
     await panel.page.getByRole('button', { name: 'Export / copy…' }).click();
     await panel.page.getByRole('menuitem', { name: 'Copy selected row as JSON' }).click();
