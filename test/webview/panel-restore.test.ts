@@ -28,6 +28,19 @@ describe('results panel: restoring the view and telling the truth', function () 
   before(async () => { browser = await launch(); });
   after(async () => { await browser?.close(); });
 
+  it('keeps a change made just after a scroll in the saved state: the scroll\'s delayed save takes the view as it is then', async () => {
+    const panel = await openPanel(browser, { height: 600 });
+    await panel.send(...runMessages(demo()));
+    await counted(panel, 900);
+    await panel.page.$eval('[role=grid]', (grid) => { grid.scrollTop = 480; });
+    await panel.page.click('[role=columnheader] >> text=Actor'); // within the scroll's 300 ms
+    await panel.page.waitForTimeout(800);
+    const state = await panel.state() as { sort: unknown; scrollTop: number };
+    assert.deepEqual(state.sort, { column: 'actor', descending: false });
+    assert.equal(state.scrollTop, 480);
+    await panel.page.close();
+  });
+
   it('restores the scroll position of a hidden panel once the replay brings the rows it needs', async () => {
     const panel = await openPanel(browser, { height: 600, state: { ...DEFAULT_VIEW_STATE, scrollTop: 1488 } });
     await panel.send(...runMessages(demo()));

@@ -128,11 +128,14 @@ export function App() {
     saveState({ ...view, search: run?.search ?? view.search, scrollTop: scrollTop.current });
   }, [view, run]);
   useEffect(persist, [persist]);
+  // The scroll timer saves with the view as it is when it fires: a change made meanwhile must not be saved over.
+  const persistLatest = useRef(persist);
+  persistLatest.current = persist;
   const persistTimer = useRef<number | undefined>(undefined);
   const onScroll = (top: number) => {
     scrollTop.current = top;
     window.clearTimeout(persistTimer.current);
-    persistTimer.current = window.setTimeout(persist, 300);
+    persistTimer.current = window.setTimeout(() => persistLatest.current(), 300);
   };
 
   const rowFilter = useMemo(() => new RowFilter(), []);
